@@ -1,0 +1,191 @@
+"""The `hemiwatch` command: thin wrappers over ingest, pipeline and render."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from hemiwatch import render
+from hemiwatch.config import Settings
+from hemiwatch.errors import HemiwatchError, IngestError
+from hemiwatch.ingest import find_inputs, read_article
+from hemiwatch.models import Article, Facts
+from hemiwatch.pipeline import analyze_many
+
+app = typer.Typer(
+    help="Evidence-linked facts from news about security in the Americas.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    facts = "facts"
+    markdown = "markdown"
+
+
+class QuoteFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _fail(message: str) -> None:
+    err.print(f"[bold red]error:[/bold red] {message}", highlight=False, soft_wrap=True)
+
+
+def _inputs(path: Path) -> list[Path]:
+    if str(path) == "-":
+        return [path]
+    try:
+        return find_inputs(path)
+    except HemiwatchError as exc:
+        _fail(str(exc))
+        raise typer.Exit(2) from None
+
+
+def _read_all(paths: Iterable[Path], settings: Settings, failures: list[str]) -> Iterator[Article]:
+    for path in paths:
+        try:
+            yield read_article(path, settings)
+        except IngestError as exc:
+            failures.append(str(exc))
+            _fail(str(exc))
+
+
+def _analysed(
+    paths: Iterable[Path], settings: Settings, failures: list[str]
+) -> Iterator[tuple[Article, Facts]]:
+    articles: list[Article] = []
+
+    def remember() -> Iterator[Article]:
+        for article in _read_all(paths, settings, failures):
+            articles.append(article)
+            yield article
+
+    for result in analyze_many(remember(), settings):
+        article = articles.pop(0)
+        if isinstance(result, HemiwatchError):
+            failures.append(str(result))
+            _fail(str(result))
+            continue
+        yield article, result
+
+
+@app.command()
+def analyze(
+    path: Annotated[
+        Path, typer.Argument(help="A .txt, .html or article .json file, a folder, or - for stdin.")
+    ],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+) -> None:
+    """Analyse articles and print their facts with evidence."""
+    settings = Settings()
+    failures: list[str] = []
+    try:
+        for article, facts in _analysed(_inputs(path), settings, failures):
+            if fmt is Format.text:
+                render.render_text(out, article, facts)
+            elif fmt is Format.markdown:
+                out.print(render.markdown(article, facts), markup=False, highlight=False)
+            elif fmt is Format.facts:
+                print(json.dumps(render.facts_file(facts), ensure_ascii=False))
+            else:
+                print(
+                    render.analysis_json(article, facts)
+                    if path.is_file() or str(path) == "-"
+                    else render.analysis_json(article, facts).replace("\n", "")
+                )
+    except HemiwatchError as exc:
+        _fail(str(exc))
+        raise typer.Exit(1) from None
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command("export-facts")
+def export_facts(
+    corpus: Annotated[
+        Path,
+        typer.Argument(help="A corpus folder (its articles/ are read) or any folder of articles."),
+    ],
+    out_dir: Annotated[
+        Path, typer.Argument(help="Where to write one <id>.json facts file per article.")
+    ],
+) -> None:
+    """Write one facts file per article, as ../shared/eval/FORMAT.md describes."""
+    settings = Settings()
+    paths = _inputs(corpus)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    failures: list[str] = []
+    written = 0
+    columns = (TextColumn("[bold]facts"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=err, transient=not err.is_terminal) as bar:
+            task = bar.add_task("facts", total=len(paths))
+            for _article, facts in _analysed(_ticking(paths, bar, task), settings, failures):
+                (out_dir / f"{facts.id}.json").write_text(render.facts_json(facts), "utf-8")
+                written += 1
+    except HemiwatchError as exc:
+        _fail(str(exc))
+        raise typer.Exit(1) from None
+    err.print(
+        f"{written} facts files written to {out_dir}, {len(failures)} failed", highlight=False
+    )
+    if failures:
+        raise typer.Exit(1)
+
+
+def _ticking(paths: list[Path], bar: Progress, task: object) -> Iterator[Path]:
+    for path in paths:
+        yield path
+        bar.advance(task)  # type: ignore[arg-type]
+
+
+@app.command()
+def quotes(
+    path: Annotated[Path, typer.Argument(help="An article file, or - for stdin.")],
+    fmt: Annotated[
+        QuoteFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = QuoteFormat.text,
+) -> None:
+    """Who said what in one article: direct and reported quotes with their speakers."""
+    settings = Settings()
+    failures: list[str] = []
+    try:
+        for article, facts in _analysed(_inputs(path), settings, failures):
+            if fmt is QuoteFormat.json:
+                print(
+                    json.dumps(
+                        [q.model_dump(mode="json") for q in facts.quotes],
+                        ensure_ascii=False,
+                        indent=2,
+                    )
+                )
+            else:
+                render.quotes_table(out, article, facts)
+    except HemiwatchError as exc:
+        _fail(str(exc))
+        raise typer.Exit(1) from None
+    if failures:
+        raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

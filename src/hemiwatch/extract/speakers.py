@@ -1,0 +1,226 @@
+"""Who a subject phrase refers to: a person's full name or a named body, never a pronoun.
+
+Pronouns resolve to the latest earlier person of a compatible gender, role nouns ("the admiral")
+to the latest person whose title holds the role, short body names ("the department", "the DEA")
+to the fullest name the article gives that body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from hemiwatch.extract.lexicons import titles
+from hemiwatch.models import Person
+from hemiwatch.models import Span as CharSpan
+
+PRONOUN_GENDER = {"he": "male", "she": "female"}
+_ABBREVIATIONS = {
+    "adm.": "admiral",
+    "gen.": "general",
+    "col.": "colonel",
+    "capt.": "captain",
+    "sgt.": "sergeant",
+    "lt.": "lieutenant",
+    "cmdr.": "commander",
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "maj.": "major",
+}
+_ROLE_GENDER = {
+    "spokeswoman": "female",
+    "spokesman": "male",
+    "chairwoman": "female",
+    "chairman": "male",
+    "congresswoman": "female",
+    "congressman": "male",
+}
+
+
+@cache
+def org_heads() -> frozenset[str]:
+    path = resources.files("hemiwatch").joinpath("lexicons").joinpath("org_heads.txt")
+    lines = [ln for ln in path.read_text("utf-8").splitlines() if not ln.startswith("#")]
+    return frozenset(w for ln in lines for w in ln.split())
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    title: str | None
+    country: str | None
+    mention: CharSpan
+
+
+@dataclass(frozen=True)
+class Body:
+    name: str
+    span: CharSpan
+    head: str
+
+
+class SpeakerResolver:
+    """Resolves subject tokens of one document against its people and named bodies."""
+
+    def __init__(self, doc: Doc, people: list[Person], quoted: list[CharSpan]) -> None:
+        self.doc = doc
+        self.people = people
+        self.quoted = quoted
+        self.mentions = sorted(
+            (span, p) for p in people for span in p.mentions if not self.in_quote(span[0])
+        )
+        self.bodies = _bodies(doc)
+
+    def in_quote(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.quoted)
+
+    def resolve(self, tok: Token) -> Speaker | None:
+        """The speaker a subject token stands for, or None when the text does not say."""
+        person = self._person_at(tok)
+        if person is not None:
+            return person
+        for appos in (c for c in tok.children if c.dep_ == "appos"):
+            person = self._person_at(appos)  # "Haiti's foreign minister, Jean-Robert Desvarieux,"
+            if person is not None:
+                return person
+        low = tok.lower_
+        if low in PRONOUN_GENDER:
+            return self._latest_person(tok.idx, gender=PRONOUN_GENDER[low])
+        if low in {"they", "it"}:
+            return self._latest_body(tok.idx, None)
+        role = _ABBREVIATIONS.get(low, low)
+        if role in titles() and tok.pos_ == "NOUN":
+            return self._by_role(tok.idx, role)
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            return self._body(tok)
+        return None
+
+    def _person_at(self, tok: Token) -> Speaker | None:
+        lo, hi = tok.left_edge.idx, tok.idx + len(tok.text)
+        best = None
+        for (a, b), person in self.mentions:
+            if a <= tok.idx < b:
+                return _speaker(person, (a, b))
+            if lo <= a and b <= hi and tok.head.i != tok.i:
+                best = _speaker(person, (a, b))
+        return best
+
+    def _latest_person(self, before: int, gender: str | None) -> Speaker | None:
+        for (a, b), person in reversed(self.mentions):
+            if a < before and (gender is None or person.gender in {gender, None}):
+                return _speaker(person, (a, b))
+        return None
+
+    def _by_role(self, before: int, role: str) -> Speaker | None:
+        gender = _ROLE_GENDER.get(role)
+        for (a, b), person in reversed(self.mentions):
+            if a >= before:
+                continue
+            words = {_ABBREVIATIONS.get(w, w) for w in (person.title or "").lower().split()}
+            if role in words or (role.startswith("spokes") and any("spokes" in w for w in words)):
+                return _speaker(person, (a, b))
+        if gender:
+            return self._latest_person(before, gender)
+        return None
+
+    def _body(self, tok: Token) -> Speaker | None:
+        phrase = _noun_phrase(tok)
+        text = _strip_det(phrase.text)
+        head = tok.lemma_.lower()
+        is_acronym = tok.text.isupper() and len(tok.text) >= 2
+        if head not in org_heads() and tok.ent_type_ != "ORG" and not is_acronym:
+            return None
+        span = (phrase.start_char, phrase.end_char)
+        full = self._fullest(text, head, tok.idx)
+        return Speaker(full, None, None, span) if full else None
+
+    def _latest_body(self, before: int, head: str | None) -> Speaker | None:
+        for body in reversed(self.bodies):
+            if body.span[0] < before and (head is None or body.head == head):
+                return Speaker(
+                    self._fullest(body.name, body.head, before) or body.name, None, None, body.span
+                )
+        return None
+
+    def _fullest(self, text: str, head: str, before: int) -> str | None:
+        """The fullest name the article gives the body that `text` names."""
+        words = _content_words(text)
+        if not words:
+            return None
+        if len(words) == 1 and words[0].lower() == head and not text[:1].isupper():
+            earlier = [b for b in self.bodies if b.span[0] < before]
+            same = [b for b in earlier if b.head == head]
+            earlier = same or earlier  # "the agency" after "the Drug Enforcement Administration"
+            if not earlier:
+                return None
+            text, words = earlier[-1].name, _content_words(earlier[-1].name)
+        best = text
+        for body in self.bodies:
+            other = _content_words(body.name)
+            if len(other) > len(_content_words(best)) and (
+                _contains(other, words) or _acronym(other) == text.replace(".", "")
+            ):
+                best = body.name
+        return best
+
+
+def _speaker(person: Person, span: CharSpan) -> Speaker:
+    return Speaker(person.name, person.title, person.country, span)
+
+
+def _bodies(doc: Doc) -> list[Body]:
+    """Named bodies in text order: ORG entities and capitalised phrases headed by an org noun."""
+    out: dict[CharSpan, Body] = {}
+    heads = org_heads()
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            phrase = _noun_phrase(ent.root)
+            name = _strip_det(phrase.text)
+            out[(phrase.start_char, phrase.end_char)] = Body(
+                name, (phrase.start_char, phrase.end_char), ent.root.lemma_.lower()
+            )
+    for tok in doc:
+        if tok.lemma_.lower() in heads and tok.text[:1].isupper() and tok.dep_ != "compound":
+            phrase = _noun_phrase(tok)
+            key = (phrase.start_char, phrase.end_char)
+            if key not in out:
+                out[key] = Body(_strip_det(phrase.text), key, tok.lemma_.lower())
+    return sorted(out.values(), key=lambda b: b.span)
+
+
+def _noun_phrase(tok: Token) -> Span:
+    """The name-like part of a noun phrase: possessor, modifiers, head and an "of X" tail."""
+    doc = tok.doc
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in {"compound", "amod", "poss", "det", "nmod", "npadvmod"}:
+            start = min(start, child.left_edge.i)
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            pobj = [c for c in child.children if c.dep_ == "pobj"]
+            if pobj and pobj[0].text[:1].isupper():
+                end = pobj[0].i + 1
+    return doc[start:end]
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w.'’-]+", text) if w.lower() not in {"the", "of", "'s", "’s"}]
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    it = iter(w.lower() for w in longer)
+    return all(any(w.lower() == x for x in it) for w in shorter)
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper() and "." not in w)

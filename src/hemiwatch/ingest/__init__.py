@@ -1,0 +1,86 @@
+"""Inputs -> Article: plain text, HTML pages and corpus JSON, from files, folders or stdin."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from hemiwatch.config import Settings
+from hemiwatch.errors import IngestError, UnreadableInput
+from hemiwatch.ingest.corpus import article_from_json, article_from_plain_text
+from hemiwatch.ingest.decode import decode_text
+from hemiwatch.ingest.html import article_from_html
+from hemiwatch.models import Article
+
+SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".json": "json"}
+
+__all__ = ["SUFFIXES", "find_inputs", "read_article", "read_bytes"]
+
+
+def find_inputs(path: Path) -> list[Path]:
+    """The article files a path names: itself, or a folder's files (its articles/ if it has one)."""
+    if not path.exists():
+        raise IngestError(str(path), "no such file or folder")
+    if path.is_file():
+        return [path]
+    folder = path / "articles" if (path / "articles").is_dir() else path
+    found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    if not found:
+        kinds = ", ".join(sorted(SUFFIXES))
+        raise IngestError(str(path), f"no articles found (looked for {kinds})")
+    return found
+
+
+def read_article(path: Path, settings: Settings | None = None) -> Article:
+    """Read one file (or '-' for stdin) as an Article."""
+    settings = settings or Settings()
+    if str(path) == "-":
+        return read_bytes(sys.stdin.buffer.read(), "<stdin>", "stdin", None, settings)
+    item = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            raise UnreadableInput(
+                item,
+                f"too large ({size / 1e6:.1f} MB; the limit is {settings.max_bytes / 1e6:.0f} MB)",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(item, exc.strerror or str(exc)) from exc
+    return read_bytes(data, item, path.stem, SUFFIXES.get(path.suffix.lower()), settings)
+
+
+def read_bytes(
+    data: bytes, item: str, default_id: str, kind: str | None, settings: Settings
+) -> Article:
+    """Decode and parse bytes; `kind` is text, html or json, guessed from the content when None."""
+    text = decode_text(data, item, settings.max_bytes)
+    if len(text) > settings.max_chars:
+        raise UnreadableInput(
+            item, f"too long ({len(text):,} characters; the limit is {settings.max_chars:,})"
+        )
+    kind = kind or _sniff(text)
+    if kind == "json":
+        return article_from_json(text, item, default_id)
+    if kind == "html":
+        return article_from_html(text, item, default_id)
+    return article_from_plain_text(text, default_id)
+
+
+def _sniff(text: str) -> str:
+    head = text.lstrip()[:512].lower()
+    if head.startswith("{"):
+        return "json"
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head:
+        return "html"
+    return "text"
+
+
+def iter_articles(path: Path, settings: Settings) -> Iterator[Article | IngestError]:
+    """Every article under a path, an IngestError in place of each one that cannot be read."""
+    for file in find_inputs(path):
+        try:
+            yield read_article(file, settings)
+        except IngestError as exc:
+            yield exc

@@ -1,0 +1,38 @@
+"""Raw bytes -> text, refusing what is not text with a reason a person can act on."""
+
+from __future__ import annotations
+
+import codecs
+
+from hemiwatch.errors import UnreadableInput
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(data: bytes, item: str, max_bytes: int) -> str:
+    """Decode UTF-8 (UTF-16/32 with a BOM); refuse empty, oversized, binary or undecodable input."""
+    if len(data) > max_bytes:
+        raise UnreadableInput(
+            item, f"too large ({len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)"
+        )
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), "utf-8")
+    if encoding == "utf-8" and b"\x00" in data[:8192]:
+        raise UnreadableInput(item, "binary file (NUL bytes), not text")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnreadableInput(
+            item, f"not valid {exc.encoding.upper()} (bad byte at offset {exc.start})"
+        ) from exc
+    if not text.strip():
+        raise UnreadableInput(item, "empty: no text")
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > 0.05 * min(len(text), 8192):
+        raise UnreadableInput(item, "binary file (control characters), not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

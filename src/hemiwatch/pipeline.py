@@ -1,0 +1,77 @@
+"""The one module that composes the stages: Article -> parsed Doc -> Facts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from hemiwatch.config import Settings
+from hemiwatch.errors import ExtractError
+from hemiwatch.extract import (
+    extract_dateline,
+    extract_numbers,
+    extract_people,
+    extract_places,
+    extract_quotes,
+    load_model,
+)
+from hemiwatch.models import Article, Facts
+
+
+def analyze(article: Article, settings: Settings | None = None) -> Facts:
+    """Every fact of one article, each with its evidence span; raises ExtractError."""
+    result = next(analyze_many([article], settings))
+    if isinstance(result, ExtractError):
+        raise result
+    return result
+
+
+def analyze_many(
+    articles: Iterable[Article], settings: Settings | None = None
+) -> Iterator[Facts | ExtractError]:
+    """Facts (or the error) for each article, in order, parsing in batches with `nlp.pipe`."""
+    settings = settings or Settings()
+    nlp = load_model(settings.model)
+    too_long: dict[str, ExtractError] = {}
+
+    def texts() -> Iterator[tuple[str, Article]]:
+        for article in articles:
+            if len(article.text) > settings.max_chars:
+                too_long[article.id] = ExtractError(
+                    f"{article.id}: text too long ({len(article.text):,} characters; "
+                    f"the limit is {settings.max_chars:,})"
+                )
+                yield "", article
+            else:
+                yield article.text, article
+
+    for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=settings.batch_size):
+        if article.id in too_long:
+            yield too_long.pop(article.id)
+            continue
+        try:
+            yield facts_from_doc(article, doc)
+        except ExtractError as exc:
+            yield exc
+
+
+def facts_from_doc(article: Article, doc: Doc) -> Facts:
+    try:
+        dateline = extract_dateline(article.text, article.published)
+        skip = [dateline.span] if dateline else []
+        countries, regions = extract_places(doc, skip)
+        people = extract_people(doc, skip)
+        return Facts(
+            id=article.id,
+            dateline=dateline,
+            people=people,
+            countries=countries,
+            regions=regions,
+            numbers=extract_numbers(doc, skip),
+            quotes=extract_quotes(doc, people),
+        )
+    except Exception as exc:  # a bug in one extractor must not end a corpus run
+        raise ExtractError(
+            f"{article.id}: extraction failed ({type(exc).__name__}: {exc})"
+        ) from exc

@@ -1,0 +1,134 @@
+"""Facts -> what people and programs read: the facts file, JSON, Markdown and the terminal view."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from hemiwatch.models import Analysis, Article, Facts
+
+
+def facts_file(facts: Facts) -> dict[str, Any]:
+    """Exactly the facts-file format of ../shared/eval/FORMAT.md."""
+    return {
+        "id": facts.id,
+        "quotes": [{"text": q.text, "speaker": q.speaker, "kind": q.kind} for q in facts.quotes],
+        "countries": sorted(c.code for c in facts.countries),
+        "people": [p.name for p in facts.people],
+        "numbers": [
+            {
+                "value": n.value,
+                "unit": n.unit,
+                "text": n.text,
+                "qualifier": n.qualifier,
+                "role": n.role,
+            }
+            for n in facts.numbers
+        ],
+    }
+
+
+def facts_json(facts: Facts) -> str:
+    return json.dumps(facts_file(facts), ensure_ascii=False, indent=2) + "\n"
+
+
+def analysis_json(article: Article, facts: Facts) -> str:
+    return Analysis(article=article, facts=facts).model_dump_json(indent=2)
+
+
+def markdown(article: Article, facts: Facts) -> str:
+    """The reference layout: title, facts, then the article's quotes."""
+    lines = [f"# {article.title or article.id}", ""]
+    meta = " · ".join(
+        x for x in (article.source, str(article.published or ""), _dateline(facts)) if x
+    )
+    if meta:
+        lines += [f"*{meta}*", ""]
+    lines += ["## Facts", ""]
+    lines += [f"- **Countries:** {', '.join(f'{c.name} ({c.code})' for c in facts.countries)}"]
+    if facts.regions:
+        lines += [f"- **Regions:** {', '.join(r.slug.replace('_', ' ') for r in facts.regions)}"]
+    lines += [f"- **People:** {', '.join(_person(p) for p in facts.people) or '—'}"]
+    for n in facts.numbers:
+        lines += [
+            f"- **{_value(n.value)} {n.unit or ''}**{_extra(n.qualifier, n.role)}: “{n.text}”"
+        ]
+    quotes = [q for q in facts.quotes if q.kind == "direct"]
+    if quotes:
+        lines += ["", "## Quotes", ""]
+        lines += [f"> “{q.text}”  \n> — {q.speaker}" + "\n" for q in quotes]
+    reported = [q for q in facts.quotes if q.kind == "indirect"]
+    if reported:
+        lines += ["", "## Reported statements", ""]
+        lines += [f"- {q.speaker} ({q.verb}): {q.text}" for q in reported]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_text(console: Console, article: Article, facts: Facts) -> None:
+    """A readable terminal view: header, facts table, quotes."""
+    head = Text(article.title or article.id, style="bold")
+    sub = " · ".join(x for x in (article.id, article.source, str(article.published or "")) if x)
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    table.add_column(style="cyan", no_wrap=True)
+    table.add_column()
+    if facts.dateline:
+        table.add_row("Dateline", _dateline(facts))
+    table.add_row("Countries", ", ".join(f"{c.name} ({c.code})" for c in facts.countries) or "—")
+    if facts.regions:
+        table.add_row("Regions", ", ".join(r.slug.replace("_", " ") for r in facts.regions))
+    table.add_row("People", "\n".join(_person(p) for p in facts.people) or "—")
+    for n in facts.numbers:
+        table.add_row(
+            "Number",
+            f"{_value(n.value)} {n.unit or ''}{_extra(n.qualifier, n.role)}  [dim]“{n.text}”[/dim]",
+        )
+    parts: list[Any] = [Text(sub, style="dim"), table]
+    for q in facts.quotes:
+        mark = "“”" if q.kind == "direct" else "≈ "
+        body = Text(f"{mark[0]}{q.text}{mark[1:]}", style="italic" if q.kind == "direct" else "")
+        body.append(f"  — {q.speaker}", style="bold green")
+        parts.append(body)
+    console.print(Panel(Group(*parts), title=head, title_align="left"))
+
+
+def quotes_table(console: Console, article: Article, facts: Facts) -> None:
+    table = Table(title=article.title or article.id, show_lines=True)
+    table.add_column("Speaker", style="bold green")
+    table.add_column("Kind")
+    table.add_column("Quote")
+    for q in facts.quotes:
+        who = q.speaker or "?"
+        if q.speaker_title:
+            who += f"\n[dim]{q.speaker_title}[/dim]"
+        table.add_row(who, f"{q.kind}\n[dim]{q.verb or ''}[/dim]", q.text)
+    console.print(table)
+
+
+def _dateline(facts: Facts) -> str:
+    d = facts.dateline
+    if d is None:
+        return ""
+    return " ".join(
+        x for x in (d.place, str(d.date or ""), f"({d.outlet})" if d.outlet else "") if x
+    )
+
+
+def _person(p: Any) -> str:
+    bits = [p.name]
+    if p.title:
+        bits.append(f"({p.title})")
+    return " ".join(bits)
+
+
+def _value(v: float) -> str:
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
+
+
+def _extra(qualifier: str | None, role: str | None) -> str:
+    bits = [x for x in (qualifier, role) if x]
+    return f" ({', '.join(bits)})" if bits else ""
