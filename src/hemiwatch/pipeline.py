@@ -69,7 +69,7 @@ def facts_from_doc(article: Article, doc: Doc) -> Facts:
             countries=countries,
             regions=regions,
             numbers=extract_numbers(doc, skip),
-            quotes=extract_quotes(doc, people),
+            quotes=extract_quotes(doc, people, skip),
         )
     except Exception as exc:  # a bug in one extractor must not end a corpus run
         raise ExtractError(

@@ -115,3 +115,10 @@ def languages() -> tuple[frozenset[str], frozenset[str]]:
     """(language names that double as demonyms, nouns that show a language is meant)."""
     sec = _sections("languages.txt")
     return frozenset(sec["languages"]), frozenset(sec["nouns"])
+
+
+@cache
+def reporting_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """(lemmas of verbs of speech, lemmas of naming verbs that attribute partial quotes)."""
+    sec = _sections("reporting_verbs.txt")
+    return frozenset(sec["speech"]), frozenset(sec["naming"])

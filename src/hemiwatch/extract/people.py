@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.extract.countries import find_places
-from hemiwatch.extract.lexicons import first_names, gazetteer, titles
+from hemiwatch.extract.lexicons import first_names, gazetteer, reporting_verbs, titles
 from hemiwatch.models import Person
 from hemiwatch.models import Span as CharSpan
 
@@ -125,18 +125,19 @@ def extract_people(doc: Doc, skip: list[CharSpan] | None = None) -> list[Person]
     _add_surname_mentions(doc, list(people_spans.values()), skip)
     out = []
     for name, cand in people_spans.items():
-        first = min(cand.spans, key=lambda s: s.start_char)
         title = _title(cand.spans)
+        gender = _gender(doc, cand, title)
+        if title is None and gender is None and not _speaks(cand):
+            continue  # nothing but capitals says this is a person ("Atlético Costa Norte won")
         out.append(
             Person(
                 name=name,
                 title=title,
                 country=_title_country(title),
-                gender=_gender(doc, cand, title),
+                gender=gender,
                 mentions=sorted(set(cand.mentions)),
             )
         )
-        _ = first
     out.sort(key=lambda p: p.mentions[0])
     return out
 
@@ -165,7 +166,16 @@ def _add_surname_mentions(doc: Doc, cands: list[_Candidate], skip: list[CharSpan
 
 def _name_spans(doc: Doc) -> list[Span]:
     """spaCy PERSON entities plus capitalised runs the model missed that start with a first name."""
-    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    spans = [_with_hyphen_tail(e) for e in doc.ents if e.label_ == "PERSON"]
+    # "Amara Diallo-Reyes, the special envoy": a name the model took for an organisation
+    spans += [
+        _with_hyphen_tail(e)
+        for e in doc.ents
+        if e.label_ in {"ORG", "NORP", "GPE"}
+        and 2 <= len(e) <= 5
+        and _apposition(e) is not None
+        and all(t.text[:1].isupper() or t.text == "-" for t in e)
+    ]
     taken = {t.i for e in spans for t in e}
     known = first_names()
     for tok in doc:
@@ -183,6 +193,32 @@ def _name_spans(doc: Doc) -> list[Span]:
             spans.append(doc[tok.i : end])
             taken.update(range(tok.i, end))
     return [s for s in spans if _is_person(s)]
+
+
+def _speaks(cand: _Candidate) -> bool:
+    """Some mention is the subject of a verb of speech ("..., Peralta said", "according to X")."""
+    speech = reporting_verbs()[0]
+    for span in cand.spans:
+        root = span.root
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in speech:
+            return True
+        if root.dep_ == "pobj" and root.head.head.lower_ == "according":
+            return True
+    return False
+
+
+def _with_hyphen_tail(span: Span) -> Span:
+    """Extend "Diallo" to "Diallo-Reyes" when the model cut a hyphenated surname."""
+    doc, end = span.doc, span.end
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isupper()
+    ):
+        end += 2
+    return doc[span.start : end]
 
 
 def _is_person(span: Span) -> bool:
@@ -274,6 +310,8 @@ def _apposition(span: Span) -> str | None:
     for tok in doc[span.end + 1 : min(len(doc), span.end + 12)]:
         if tok.text in {",", ".", ";", "(", ")", "“", "”", '"'} or tok.is_space:
             break
+        if tok.tag_ in {"WDT", "WP", "WP$"}:
+            break  # "the special envoy who leads the mission"
         if tok.pos_ in {"VERB", "AUX"} and tok.tag_ != "VBN":
             return None
         words.append(tok)

@@ -7,11 +7,9 @@ continues. Short unattributed runs ("so-called “shadow fleet”", film titles)
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Span, Token
 
-from hemiwatch.extract.lexicons import _sections
+from hemiwatch.extract.lexicons import reporting_verbs
 from hemiwatch.extract.quotemarks import QuoteRun, find_quote_runs
 from hemiwatch.extract.speakers import Speaker, SpeakerResolver
 from hemiwatch.models import Person, Quote
@@ -21,19 +19,19 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 SHORT_QUOTE_WORDS = 4
 
 
-@cache
-def reporting_verbs() -> tuple[frozenset[str], frozenset[str]]:
-    sec = _sections("reporting_verbs.txt")
-    return frozenset(sec["speech"]), frozenset(sec["naming"])
+def extract_quotes(
+    doc: Doc, people: list[Person], skip: list[CharSpan] | None = None
+) -> list[Quote]:
+    """Direct quotes (with speakers) then indirect ones, merged in text order.
 
-
-def extract_quotes(doc: Doc, people: list[Person]) -> list[Quote]:
-    """Direct quotes (with speakers) then indirect ones, merged in text order."""
-    runs = find_quote_runs(doc.text)
+    `skip` holds spans (the dateline) that no quote may include.
+    """
+    skip = skip or []
+    runs = [r for r in find_quote_runs(doc.text) if not _overlaps(r.span, skip)]
     quoted = [r.span for r in runs]
     resolver = SpeakerResolver(doc, people, quoted)
     direct = _direct_quotes(doc, runs, resolver)
-    indirect = _indirect_quotes(doc, [q.span for q in direct], resolver)
+    indirect = _indirect_quotes(doc, [q.span for q in direct], resolver, skip)
     return sorted(direct + indirect, key=lambda q: q.span)
 
 
@@ -220,7 +218,13 @@ def _quote(text: str, kind: str, speaker: Speaker, verb: str, span: CharSpan) ->
 # --- indirect quotes ------------------------------------------------------------------------
 
 
-def _indirect_quotes(doc: Doc, quoted: list[CharSpan], resolver: SpeakerResolver) -> list[Quote]:
+def _overlaps(span: CharSpan, spans: list[CharSpan]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
+def _indirect_quotes(
+    doc: Doc, quoted: list[CharSpan], resolver: SpeakerResolver, skip: list[CharSpan]
+) -> list[Quote]:
     out: list[Quote] = []
     for verb in doc:
         if not _is_reporting(verb) or _inside(verb.idx, quoted):
@@ -230,6 +234,11 @@ def _indirect_quotes(doc: Doc, quoted: list[CharSpan], resolver: SpeakerResolver
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             span = _clause_span(clause)
             if span is None:
+                continue
+            for a, b in skip:  # "WASHINGTON, May 4 (Wire) - X happened, the ministry said."
+                if a <= span[0] < b:
+                    span = _trim_span(doc.text, b, span[1]) or (b, b)
+            if span[1] - span[0] < 3:
                 continue
             cut = min((x for x, y in quoted if span[0] <= x < span[1]), default=None)
             if _inside(span[0], quoted):

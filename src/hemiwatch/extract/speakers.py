@@ -14,7 +14,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from hemiwatch.extract.lexicons import titles
+from hemiwatch.extract.lexicons import gazetteer, titles
 from hemiwatch.models import Person
 from hemiwatch.models import Span as CharSpan
 
@@ -153,7 +153,7 @@ class SpeakerResolver:
         if not words:
             return None
         if len(words) == 1 and words[0].lower() == head and not text[:1].isupper():
-            earlier = [b for b in self.bodies if b.span[0] < before]
+            earlier = [b for b in self.bodies if b.span[0] < before and b.head in org_heads()]
             same = [b for b in earlier if b.head == head]
             earlier = same or earlier  # "the agency" after "the Drug Enforcement Administration"
             if not earlier:
@@ -177,8 +177,9 @@ def _bodies(doc: Doc) -> list[Body]:
     """Named bodies in text order: ORG entities and capitalised phrases headed by an org noun."""
     out: dict[CharSpan, Body] = {}
     heads = org_heads()
+    places = gazetteer().surfaces
     for ent in doc.ents:
-        if ent.label_ == "ORG":
+        if ent.label_ == "ORG" and _strip_det(ent.text) not in places:
             phrase = _noun_phrase(ent.root)
             name = _strip_det(phrase.text)
             out[(phrase.start_char, phrase.end_char)] = Body(

@@ -1,0 +1,213 @@
+"""Direct and indirect quotes with resolved speakers, one pattern per test (texts are our own)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hemiwatch.extract.quotemarks import find_quote_runs
+from hemiwatch.models import Facts, Quote
+
+FactsOf = Callable[[str], Facts]
+
+
+def direct(facts: Facts) -> list[Quote]:
+    return [q for q in facts.quotes if q.kind == "direct"]
+
+
+def pairs(facts: Facts, kind: str = "direct") -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in facts.quotes if q.kind == kind]
+
+
+def test_curly_quote_with_surname_attribution(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Defense Minister Tobias Orlen said on Monday the patrols would expand.\n\n"
+        "“We will not leave the coast unguarded,” Orlen said."
+    )
+    assert pairs(f) == [("We will not leave the coast unguarded", "Tobias Orlen")]
+
+
+def test_split_quote_around_attribution(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Coast guard commander Delia Marsh spoke at the harbor.\n\n"
+        "“The first part is done,” she said, “and the second part starts tomorrow.”"
+    )
+    assert pairs(f) == [
+        ("The first part is done", "Delia Marsh"),
+        ("and the second part starts tomorrow.", "Delia Marsh"),
+    ]
+
+
+def test_straight_marks_and_guillemets(facts_of: FactsOf) -> None:
+    f = facts_of(
+        'Police chief Arturo Benavente said "the network is broken," after the raid.\n\n'
+        "«Nadie está por encima de la ley», Benavente said."
+    )
+    assert [s for _, s in pairs(f)] == ["Arturo Benavente", "Arturo Benavente"]
+    assert pairs(f)[1][0] == "Nadie está por encima de la ley"
+
+
+def test_low_high_marks(facts_of: FactsOf) -> None:
+    f = facts_of("Envoy Greta Lindahl arrived.\n\n„We came to listen“, Lindahl said.")
+    assert pairs(f) == [("We came to listen", "Greta Lindahl")]
+
+
+def test_multi_sentence_quote(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "“We asked for ten boats. We received twelve,” Interior Minister Paulo Serrat said."
+    )
+    assert pairs(f) == [("We asked for ten boats. We received twelve", "Paulo Serrat")]
+
+
+def test_quote_over_two_paragraphs_attributed_in_the_second(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Foreign Minister Irene Castellar opened the session.\n\n"
+        "“Our ports have been used by traffickers for too long. That changes now.\n\n"
+        "“Every container will be scanned,” she said."
+    )
+    assert pairs(f) == [
+        (
+            "Our ports have been used by traffickers for too long. That changes now.",
+            "Irene Castellar",
+        ),
+        ("Every container will be scanned", "Irene Castellar"),
+    ]
+
+
+def test_nested_single_quotes_stay_inside(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "“When they tell us ‘hurry up,’ we answer with results,” Minister Hugo Varela said."
+    )
+    assert pairs(f) == [("When they tell us ‘hurry up,’ we answer with results", "Hugo Varela")]
+
+
+def test_colon_introduced_quote(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Admiral Keith Oduya was blunt. Oduya said: “The season has started. "
+        "The boats are faster than last year.”"
+    )
+    assert pairs(f) == [
+        ("The season has started. The boats are faster than last year.", "Keith Oduya")
+    ]
+
+
+def test_attribution_in_the_next_sentence(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Senator Maya Trujillo left the hearing early.\n\n"
+        "“We have waited long enough.” Trujillo said it twice."
+    )
+    assert pairs(f) == [("We have waited long enough.", "Maya Trujillo")]
+
+
+def test_attribution_carried_to_the_next_quote_sentence(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Mayor Rosa Quintanar visited the port.\n\n"
+        "“This is a good day,” Quintanar said. “Tomorrow will be harder.”"
+    )
+    assert pairs(f) == [
+        ("This is a good day", "Rosa Quintanar"),
+        ("Tomorrow will be harder.", "Rosa Quintanar"),
+    ]
+
+
+def test_scare_quotes_and_titles_are_not_quotes(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Officials tracked the so-called “ghost ships” across the gulf. The documentary "
+        "“Silent Harbor Nights” won a prize, and director Lena Ortiz said the crew was tired."
+    )
+    assert direct(f) == []
+
+
+def test_attributed_partial_quote(facts_of: FactsOf) -> None:
+    f = facts_of("Trade Minister Oscar Pineda called the tariffs “economic blackmail” on Friday.")
+    assert pairs(f) == [("economic blackmail", "Oscar Pineda")]
+
+
+def test_unbalanced_marks_do_not_spoil_other_paragraphs(facts_of: FactsOf) -> None:
+    f = facts_of(
+        'Judge Clara Benn spoke first. "The court is closed, she said.\n\n'
+        "Prosecutor Ivan Roth answered.\n\n"
+        "“We will appeal,” Roth said."
+    )
+    assert pairs(f) == [("We will appeal", "Ivan Roth")]
+
+
+def test_pronouns_follow_gender_and_recency(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Health Minister Carla Montes and Police Director Julio Ferrer met on Tuesday.\n\n"
+        "“We share one plan,” she said.\n\n"
+        "“And one budget,” he said."
+    )
+    assert pairs(f) == [("We share one plan", "Carla Montes"), ("And one budget", "Julio Ferrer")]
+
+
+def test_role_noun_resolves_to_the_titled_person(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Rear Adm. Victor Salas commands the task force. Reporter Ana Beltrán asked about fuel.\n\n"
+        "“We have enough for a month,” the admiral said."
+    )
+    assert pairs(f) == [("We have enough for a month", "Victor Salas")]
+
+
+def test_named_body_resolves_to_its_fullest_name(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "The U.S. Coast Guard Pacific Area announced new patrols.\n\n"
+        "“Our cutters will stay through May,” the Coast Guard Pacific Area said in a statement."
+    )
+    assert pairs(f) == [("Our cutters will stay through May", "U.S. Coast Guard Pacific Area")]
+
+
+def test_indirect_said_that(facts_of: FactsOf) -> None:
+    f = facts_of("Finance Minister Lorena Vidal said that the fund would reach its target by June.")
+    assert pairs(f, "indirect") == [("the fund would reach its target by June", "Lorena Vidal")]
+
+
+def test_indirect_told_reporters_and_pronoun(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Colonel Ruben Acosta inspected the base.\n\n"
+        "He told reporters the unit would deploy within a week."
+    )
+    assert pairs(f, "indirect") == [("the unit would deploy within a week", "Ruben Acosta")]
+
+
+def test_indirect_attribution_after_the_clause(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "The Maritime Safety Office of Tobago issued a notice.\n\n"
+        "Two vessels had ignored the warning, the office said."
+    )
+    assert pairs(f, "indirect") == [
+        ("Two vessels had ignored the warning", "Maritime Safety Office of Tobago")
+    ]
+
+
+def test_according_to(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "“The data will be shared within hours,” according to Teodoro Lanz, "
+        "who leads the regional program."
+    )
+    assert pairs(f) == [("The data will be shared within hours", "Teodoro Lanz")]
+
+
+def test_speaker_is_never_a_pronoun_or_surname(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Deputy Minister Nadia Ferreira visited the border.\n\n"
+        "“It is calm today,” she said. Ferreira added that more checkpoints were planned."
+    )
+    assert f.quotes and all(q.speaker == "Nadia Ferreira" for q in f.quotes)
+
+
+def test_quote_records_spans_title_and_verb(facts_of: FactsOf) -> None:
+    text = "“The border is open,” Colombian Trade Minister Silvia Rojas said."
+    f = facts_of(text)
+    (q,) = direct(f)
+    assert text[q.span[0] : q.span[1]] == q.text
+    assert q.speaker_span is not None and text[q.speaker_span[0] : q.speaker_span[1]].endswith(
+        "Rojas"
+    )
+    assert q.speaker_title == "Colombian Trade Minister" and q.speaker_country == "CO"
+    assert q.verb == "say"
+
+
+def test_quote_runs_are_found_without_a_parse() -> None:
+    text = '“One,” he said, “two.”\n\n"Three" is a word.\n\n“Open\n\n“close.”'
+    runs = [text[a:b] for a, b in (r.span for r in find_quote_runs(text))]
+    assert runs == ["One", "two.", "Three", "Open", "close."]
