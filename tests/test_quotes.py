@@ -211,3 +211,12 @@ def test_quote_runs_are_found_without_a_parse() -> None:
     text = '“One,” he said, “two.”\n\n"Three" is a word.\n\n“Open\n\n“close.”'
     runs = [text[a:b] for a, b in (r.span for r in find_quote_runs(text))]
     assert runs == ["One", "two.", "Three", "Open", "close."]
+
+
+def test_people_sharing_a_surname(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Governor Ana Lucero met her brother, Senator Tomás Lucero, in the capital.\n\n"
+        "“We disagree on the budget,” Lucero said."
+    )
+    assert {p.name for p in f.people} == {"Ana Lucero", "Tomás Lucero"}
+    assert direct(f)[0].speaker in {"Ana Lucero", "Tomás Lucero"}

@@ -166,6 +166,11 @@ def _subject_speaker(verb: Token, resolver: SpeakerResolver) -> Speaker | None:
                 if pobj.dep_ == "pobj":
                     return resolver.resolve(pobj)
         return None
+    if verb.lemma_.lower() == "say" and verb.head.lemma_.lower() == "quote":
+        # "the website quoted Ms. Simonyan as saying": the quoted person speaks
+        quoted = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if quoted:
+            return resolver.resolve(quoted[0])
     node = verb
     for _ in range(3):
         subjects = [

@@ -8,7 +8,7 @@ to the fullest name the article gives that body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -72,7 +72,8 @@ class SpeakerResolver:
         self.people = people
         self.quoted = quoted
         self.mentions = sorted(
-            (span, p) for p in people for span in p.mentions if not self.in_quote(span[0])
+            ((span, p) for p in people for span in p.mentions if not self.in_quote(span[0])),
+            key=lambda m: m[0],
         )
         self.bodies = _bodies(doc)
 
@@ -80,7 +81,21 @@ class SpeakerResolver:
         return any(a <= char < b for a, b in self.quoted)
 
     def resolve(self, tok: Token) -> Speaker | None:
-        """The speaker a subject token stands for, or None when the text does not say."""
+        """The speaker a subject token stands for, or None when the text does not say.
+
+        The speaker's `mention` is the phrase of the attribution itself ("he", "the admiral",
+        "Rubio"), the evidence an analyst checks; the name is what it was resolved to.
+        """
+        found = self._resolve(tok)
+        if found is None:
+            return None
+        phrase = _noun_phrase(tok)
+        here = (phrase.start_char, phrase.end_char)
+        if not (found.mention[0] < here[1] and here[0] < found.mention[1]):
+            found = replace(found, mention=here)
+        return found
+
+    def _resolve(self, tok: Token) -> Speaker | None:
         person = self._person_at(tok)
         if person is not None:
             return person
@@ -97,7 +112,20 @@ class SpeakerResolver:
         if role in titles() and tok.pos_ == "NOUN":
             return self._by_role(tok.idx, role)
         if tok.pos_ in {"NOUN", "PROPN"}:
-            return self._body(tok)
+            return self._body(tok) or self._named(tok)
+        return None
+
+    def _named(self, tok: Token) -> Speaker | None:
+        """A name the text never gives in full ("Ms. Dong"), or a described source ("the
+        narrator", "the influential daily"): the best the text offers, without its article."""
+        phrase = _noun_phrase(tok)
+        span = (phrase.start_char, phrase.end_char)
+        if tok.ent_type_ == "PERSON":
+            ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+            words = [w for w in ent.text.split() if w.lower() not in titles()]
+            return Speaker(" ".join(words) or ent.text, None, None, span) if words else None
+        if tok.pos_ == "NOUN" and any(c.dep_ in {"det", "poss"} for c in tok.children):
+            return Speaker(_strip_det(phrase.text), None, None, span)
         return None
 
     def _person_at(self, tok: Token) -> Speaker | None:
