@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 import spacy
-from _common import SHARED
 
+from _common import SHARED
 from hemiwatch.config import Settings
 from hemiwatch.models import Article
 from hemiwatch.pipeline import analyze_many
@@ -45,7 +45,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as out:
         n = len(list((DEV / "articles").glob("*.json")))
         t = wall([HEMIWATCH, "export-facts", str(DEV), out])
-        print(f"hemiwatch export-facts (dev, {n} articles, cold): {t:.2f} s, {n / t:.1f} articles/s")
+        print(f"hemiwatch export-facts (dev, {n} articles, cold): {t:.2f} s, {n / t:.1f} art/s")
 
     articles = [
         Article.model_validate(json.loads(p.read_text("utf-8")))

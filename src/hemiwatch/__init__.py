@@ -1,7 +1,7 @@
 """hemiwatch: evidence-linked facts from news about security in the Americas.
 
-    from hemiwatch import Article, analyze
-    facts = analyze(Article(id="a1", text="..."))
+from hemiwatch import Article, analyze
+facts = analyze(Article(id="a1", text="..."))
 """
 
 from hemiwatch.models import Article, Facts
