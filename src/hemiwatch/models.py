@@ -73,6 +73,11 @@ class Quote(Record):
     speaker_span: Span | None = None
 
 
+class Topic(Record):
+    label: str
+    evidence: list[Span] = Field(default_factory=list)  # the sentences that raised it
+
+
 class Facts(Record):
     """Everything extracted from one article; an empty Facts is a valid answer."""
 
@@ -83,6 +88,8 @@ class Facts(Record):
     regions: list[RegionMention] = Field(default_factory=list)
     numbers: list[NumberClaim] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)
+    off_topic: bool = False
 
 
 class Analysis(Record):

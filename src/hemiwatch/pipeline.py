@@ -14,6 +14,7 @@ from hemiwatch.extract import (
     extract_people,
     extract_places,
     extract_quotes,
+    extract_topics,
     load_model,
 )
 from hemiwatch.models import Article, Facts
@@ -62,6 +63,7 @@ def facts_from_doc(article: Article, doc: Doc) -> Facts:
         skip = [dateline.span] if dateline else []
         countries, regions = extract_places(doc, skip)
         people = extract_people(doc, skip)
+        topics, off_topic = extract_topics(doc, article.title, countries, regions, skip)
         return Facts(
             id=article.id,
             dateline=dateline,
@@ -70,6 +72,8 @@ def facts_from_doc(article: Article, doc: Doc) -> Facts:
             regions=regions,
             numbers=extract_numbers(doc, skip),
             quotes=extract_quotes(doc, people, skip),
+            topics=topics,
+            off_topic=off_topic,
         )
     except Exception as exc:  # a bug in one extractor must not end a corpus run
         raise ExtractError(

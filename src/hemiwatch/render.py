@@ -30,6 +30,8 @@ def facts_file(facts: Facts) -> dict[str, Any]:
             }
             for n in facts.numbers
         ],
+        "topics": [t.label for t in facts.topics],
+        "off_topic": facts.off_topic,
     }
 
 

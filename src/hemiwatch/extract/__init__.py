@@ -13,6 +13,7 @@ from hemiwatch.extract.nlp import load_model
 from hemiwatch.extract.numbers import extract_numbers
 from hemiwatch.extract.people import extract_people
 from hemiwatch.extract.quotes import extract_quotes
+from hemiwatch.extract.topics import extract_topics
 
 __all__ = [
     "extract_dateline",
@@ -20,5 +21,6 @@ __all__ = [
     "extract_people",
     "extract_places",
     "extract_quotes",
+    "extract_topics",
     "load_model",
 ]

@@ -1,0 +1,59 @@
+"""Topics with sentence evidence, and off-topic articles that borrow security vocabulary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hemiwatch.models import Facts
+
+FactsOf = Callable[[str], Facts]
+
+FINAL = (
+    "ROSARIO, June 3 (Sample Sports Wire) - Club Atlético Sur won the league final on penalties on "
+    "Sunday in front of 60,000 fans at the stadium.\n\n"
+    "About 2,000 police officers were deployed and twelve people were detained after scuffles "
+    "outside the ground, the city said.\n\n"
+    '"This trophy belongs to the fans," coach Mario Quiroga said. The striker scored twice and '
+    "the goalkeeper saved three penalties as the team lifted the cup for the first time."
+)
+SEIZURE = (
+    "GUAYAQUIL, June 3 (Sample Wire) - Ecuadorian police seized 3 tonnes of cocaine hidden in a "
+    "banana shipment bound for Europe, the interior ministry said.\n\n"
+    "Officials said the drugs belonged to a cartel that smuggles cocaine through Ecuador's ports. "
+    "Colombia shared intelligence on the shipment."
+)
+
+
+def labels(f: Facts) -> set[str]:
+    return {t.label for t in f.topics}
+
+
+def test_security_article_gets_topics_with_evidence(facts_of: FactsOf) -> None:
+    f = facts_of(SEIZURE)
+    assert not f.off_topic
+    assert {"narcotics", "transnational_crime"} <= labels(f)
+    for topic in f.topics:
+        assert topic.evidence
+        for a, b in topic.evidence:
+            assert "Sample Wire" not in SEIZURE[a:b]  # the dateline is no evidence
+
+
+def test_football_final_with_police_is_off_topic(facts_of: FactsOf) -> None:
+    f = facts_of(FINAL)
+    assert f.off_topic and labels(f) == {"other"}
+
+
+def test_security_words_outside_the_americas_are_off_topic(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Police in Belgium seized 2 tonnes of cocaine at the port of Antwerp, and prosecutors "
+        "charged a smuggling gang. Dutch police arrested four suspects in Rotterdam."
+    )
+    assert f.off_topic
+
+
+def test_medical_drugs_are_not_narcotics(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Doctors in Chile and Argentina said a new cancer drug extended patients' lives. "
+        "The drug trials in Santiago enrolled 400 patients, researchers said."
+    )
+    assert f.off_topic
