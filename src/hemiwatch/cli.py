@@ -35,6 +35,7 @@ class Format(StrEnum):
     json = "json"
     facts = "facts"
     markdown = "markdown"
+    plover = "plover"
 
 
 class QuoteFormat(StrEnum):
@@ -100,6 +101,9 @@ def analyze(
                 render.render_text(out, article, facts)
             elif fmt is Format.markdown:
                 out.print(render.markdown(article, facts), markup=False, highlight=False)
+            elif fmt is Format.plover:
+                for line in render.plover_lines(facts):
+                    print(line)
             elif fmt is Format.facts:
                 print(json.dumps(render.facts_file(facts), ensure_ascii=False))
             else:

@@ -73,6 +73,50 @@ class Quote(Record):
     speaker_span: Span | None = None
 
 
+class Stance(Record):
+    """One actor's cooperation with, or refusal of, another: ISO codes, region:<slug> or a body."""
+
+    actor: str
+    target: str
+    polarity: Literal["cooperates", "refuses"]
+    cue: str
+    evidence: str  # the sentence, without the dateline
+    span: Span
+    speaker: str | None = None
+    date: dt.date | None = None
+
+
+class Commitment(Record):
+    """An initiative's ask against what was pledged (and delivered), with the evidence."""
+
+    initiative: str
+    sought: int | float | None = None
+    pledged_min: int | float | None = None
+    pledged_max: int | float | None = None
+    qualifier: str | None = None
+    delivered: int | float | None = None
+    unit: str
+    speaker: str | None = None
+    date: dt.date | None = None
+    pledgers: list[str] = Field(default_factory=list)
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class Event(Record):
+    """A political event coded in the PLOVER ontology, with its sentence."""
+
+    event_type: str
+    source_actor: str | None = None
+    target_actor: str | None = None
+    location: str | None = None
+    date: dt.date | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    trigger: str
+    text: str
+    span: Span
+
+
 class Topic(Record):
     label: str
     evidence: list[Span] = Field(default_factory=list)  # the sentences that raised it
@@ -90,6 +134,9 @@ class Facts(Record):
     quotes: list[Quote] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)
     off_topic: bool = False
+    stances: list[Stance] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
 
 
 class Analysis(Record):

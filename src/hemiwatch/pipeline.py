@@ -9,11 +9,14 @@ from spacy.tokens import Doc
 from hemiwatch.config import Settings
 from hemiwatch.errors import ExtractError
 from hemiwatch.extract import (
+    extract_commitments,
     extract_dateline,
+    extract_events,
     extract_numbers,
     extract_people,
     extract_places,
     extract_quotes,
+    extract_stances,
     extract_topics,
     load_model,
 )
@@ -64,16 +67,24 @@ def facts_from_doc(article: Article, doc: Doc) -> Facts:
         countries, regions = extract_places(doc, skip)
         people = extract_people(doc, skip)
         topics, off_topic = extract_topics(doc, article.title, countries, regions, skip)
+        quotes = extract_quotes(doc, people, skip)
+        numbers = extract_numbers(doc, skip)
+        date = (dateline.date if dateline else None) or article.published
         return Facts(
             id=article.id,
             dateline=dateline,
             people=people,
             countries=countries,
             regions=regions,
-            numbers=extract_numbers(doc, skip),
-            quotes=extract_quotes(doc, people, skip),
+            numbers=numbers,
+            quotes=quotes,
             topics=topics,
             off_topic=off_topic,
+            stances=extract_stances(doc, countries, regions, quotes, skip, date),
+            commitments=extract_commitments(doc, numbers, quotes, countries, date),
+            events=extract_events(
+                doc, countries, regions, skip, date, dateline.place if dateline else None
+            ),
         )
     except Exception as exc:  # a bug in one extractor must not end a corpus run
         raise ExtractError(

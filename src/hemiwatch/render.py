@@ -32,7 +32,42 @@ def facts_file(facts: Facts) -> dict[str, Any]:
         ],
         "topics": [t.label for t in facts.topics],
         "off_topic": facts.off_topic,
+        "stances": [
+            {"actor": s.actor, "target": s.target, "polarity": s.polarity, "evidence": s.evidence}
+            for s in facts.stances
+        ],
+        "commitments": [
+            {
+                "initiative": c.initiative,
+                "sought": c.sought,
+                "pledged_max": c.pledged_max,
+                "unit": c.unit,
+                "speaker": c.speaker,
+            }
+            for c in facts.commitments
+        ],
     }
+
+
+def plover_lines(facts: Facts) -> list[str]:
+    """One JSON object per event, the fields event-data tools expect."""
+    out = []
+    for e in facts.events:
+        row = {
+            "event_type": e.event_type,
+            "source_actor": e.source_actor,
+            "target_actor": e.target_actor,
+            "location": e.location,
+            "date": e.date.isoformat() if e.date else None,
+            "text": e.text,
+            "article_id": facts.id,
+            "negated": e.negated,
+            "hypothetical": e.hypothetical,
+            "trigger": e.trigger,
+            "span": list(e.span),
+        }
+        out.append(json.dumps(row, ensure_ascii=False))
+    return out
 
 
 def facts_json(facts: Facts) -> str:

@@ -9,11 +9,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from hemiwatch.errors import ConfigError
+from hemiwatch.extract.dateline import extract_dateline
 
 
 @Language.component("hemiwatch_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence: the parser would otherwise join paragraphs."""
+    """A blank line ends a sentence, and so does a dateline: the parser would otherwise join
+    paragraphs, and read "PANAMA CITY, March 3 (Wire) - Panama and ..." as one subject."""
+    dateline = extract_dateline(doc.text, None)
+    if dateline is not None:
+        body = doc.char_span(dateline.span[1], len(doc.text), alignment_mode="expand")
+        if body is not None and len(body) and body.start > 0:
+            doc[body.start].is_sent_start = True
     for tok in doc[:-1]:
         if "\n" in tok.text_with_ws and (
             tok.is_space or tok.whitespace_ == "\n" or "\n\n" in tok.text

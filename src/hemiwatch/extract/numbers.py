@@ -152,6 +152,7 @@ def _claim(doc: Doc, m: re.Match[str], start: int, end: int) -> NumberClaim | No
     qual = QUALIFIERS.search(text[max(0, begin - 20) : begin])
     span_start = begin - (len(qual.group(0)) if qual else 0)
     unit, currency, unit_end = None, None, end
+    noun: Token | None = None
     if m.group("pct"):
         unit = "percent"
     elif cur:
@@ -171,7 +172,7 @@ def _claim(doc: Doc, m: re.Match[str], start: int, end: int) -> NumberClaim | No
         unit=unit,
         text=text[span_start:unit_end].strip(),
         qualifier=qual.group("q").lower() if qual else None,
-        role=_role(last),
+        role=_role(last, noun),
         currency=currency,
         span=(span_start, unit_end),
     )
@@ -247,8 +248,27 @@ def _unit_noun(tok: Token) -> Token | None:
     return None
 
 
-def _role(tok: Token) -> str | None:
+def _role(tok: Token, noun: Token | None = None) -> str | None:
+    """What the sentence says happened to the figure: a verb on the counted noun ("the $150
+    million it needs"), the nearest cue before it ("pledges for up to 2,600"), or above it."""
     known = roles()
+    for head in (noun, tok):
+        if head is None:
+            continue
+        for child in head.children:
+            if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in known:
+                return known[child.lemma_.lower()]
+            if child.dep_ == "prep" and child.lower_ == "in":  # "$62 million in new funding"
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in known:
+                        return known[pobj.lemma_.lower()]
+    sent_start = tok.sent.start
+    for i in range(tok.i - 1, max(sent_start, tok.i - 7) - 1, -1):
+        word = tok.doc[i]
+        if word.is_punct and word.text not in {"$", "-"}:
+            break
+        if word.lemma_.lower() in known and word.pos_ in {"VERB", "NOUN"}:
+            return known[word.lemma_.lower()]
     node = tok
     for _ in range(5):
         if node.lemma_.lower() in known and node.i != tok.i:

@@ -1,0 +1,142 @@
+"""Commitments: what an initiative sought against what was pledged (and delivered).
+
+Built from the numeric claims: a figure whose role is "sought" pairs with the nearest "pledged"
+figure of the same canonical unit (troops, forces and police officers are all personnel), within
+a few sentences. Only an article that states both sides gives a commitment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from hemiwatch.models import Commitment, CountryMention, NumberClaim, Quote
+from hemiwatch.models import Span as CharSpan
+
+MAX_SENTENCES_APART = 4
+_SKIP_INITIATIVE = {"PRON", "PROPN", "NUM"}
+
+
+@cache
+def unit_index() -> dict[str, str]:
+    path = resources.files("hemiwatch").joinpath("lexicons").joinpath("units.tsv")
+    out: dict[str, str] = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            canon, names = line.split("\t")
+            out |= {n.lower(): canon for n in names.split(";")}
+    return out
+
+
+def canonical_unit(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    return unit_index().get(unit.lower(), unit.lower())
+
+
+def extract_commitments(
+    doc: Doc,
+    numbers: list[NumberClaim],
+    quotes: list[Quote],
+    countries: list[CountryMention],
+    date: dt.date | None = None,
+) -> list[Commitment]:
+    """One commitment per sought figure that a pledged figure of the same unit answers."""
+    starts = [s.start_char for s in doc.sents]
+    sentence_of = {n.span: bisect_right(starts, n.span[0]) for n in numbers}
+    pledged = [n for n in numbers if n.role == "pledged"]
+    delivered = [n for n in numbers if n.role == "delivered"]
+    used: set[CharSpan] = set()
+    out = []
+    for ask in (n for n in numbers if n.role == "sought"):
+        unit = canonical_unit(ask.unit)
+        candidates = [
+            p
+            for p in pledged
+            if p.span not in used
+            and canonical_unit(p.unit) == unit
+            and abs(sentence_of[p.span] - sentence_of[ask.span]) <= MAX_SENTENCES_APART
+        ]
+        if not candidates:
+            continue
+        answer = min(candidates, key=lambda p: abs(p.span[0] - ask.span[0]))
+        used.add(answer.span)
+        done = next((d for d in delivered if canonical_unit(d.unit) == unit), None)
+        low = answer.value if answer.qualifier in {"at least", "more than", "over"} else None
+        out.append(
+            Commitment(
+                initiative=_initiative(doc, ask),
+                sought=ask.value,
+                pledged_min=low,
+                pledged_max=None if low is not None else answer.value,
+                qualifier=answer.qualifier,
+                delivered=done.value if done else None,
+                unit=unit or "",
+                speaker=_speaker(quotes, ask.span) or _speaker(quotes, answer.span),
+                date=date,
+                pledgers=_pledgers(doc, answer, countries),
+                evidence=[ask.span, answer.span] + ([done.span] if done else []),
+            )
+        )
+    return out
+
+
+def _speaker(quotes: list[Quote], span: CharSpan) -> str | None:
+    for quote in quotes:
+        if quote.span[0] <= span[0] and span[1] <= quote.span[1]:
+            return quote.speaker
+    return None
+
+
+def _initiative(doc: Doc, ask: NumberClaim) -> str:
+    """What the figure was sought for: "for the multinational force", else the asking subject."""
+    span = doc.char_span(ask.span[0], ask.span[1], alignment_mode="expand")
+    if span is None:
+        return "unnamed initiative"
+    sent = span.sent
+    for tok in sent:
+        if tok.lower_ == "for" and tok.i > span.end - 1:
+            pobj = [c for c in tok.children if c.dep_ == "pobj"]
+            if pobj and pobj[0].pos_ not in _SKIP_INITIATIVE:
+                return _phrase(pobj[0])
+    root = span.root
+    while root.head.i != root.i and root.pos_ not in {"VERB", "AUX"}:
+        root = root.head
+    subj = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subj and subj[0].pos_ == "NOUN":
+        return _phrase(subj[0])
+    return f"{ask.unit or 'figure'} sought"
+
+
+def _phrase(tok: Token) -> str:
+    """The noun with its modifiers and one "for/of X" tail: "multinational force for Haiti"."""
+    doc = tok.doc
+    start = min(
+        [
+            tok.i,
+            *(c.left_edge.i for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}),
+        ]
+    )
+    end = tok.i + 1
+    prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"for", "of"}), None)
+    if prep is not None and prep.i == end:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ != "NUM":
+            end = pobj.i + 1
+    return doc[start:end].text
+
+
+def _pledgers(doc: Doc, answer: NumberClaim, countries: list[CountryMention]) -> list[str]:
+    span = doc.char_span(answer.span[0], answer.span[1], alignment_mode="expand")
+    if span is None:
+        return []
+    sent = span.sent
+    return [
+        c.code
+        for c in countries
+        if any(sent.start_char <= a < sent.end_char for a, _ in c.mentions)
+    ]

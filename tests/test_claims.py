@@ -1,0 +1,103 @@
+"""Stances, commitments and PLOVER events on short texts of our own (issue 4)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from hemiwatch.models import Facts
+
+FactsOf = Callable[[str], Facts]
+HEMIWATCH = str(Path(sys.executable).parent / "hemiwatch")
+
+
+def stances(f: Facts) -> set[tuple[str, str, str]]:
+    return {(s.actor, s.target, s.polarity) for s in f.stances}
+
+
+def test_signed_agreement_gives_both_directions(facts_of: FactsOf) -> None:
+    f = facts_of("Honduras and El Salvador signed an extradition agreement on Friday.")
+    assert stances(f) == {("HN", "SV", "cooperates"), ("SV", "HN", "cooperates")}
+    (s, _) = f.stances
+    assert s.cue == "sign" and s.evidence.startswith("Honduras and El Salvador signed")
+
+
+def test_refusal_with_explicit_target(facts_of: FactsOf) -> None:
+    f = facts_of("Nicaragua has stopped accepting deportation flights from the United States.")
+    assert stances(f) == {("NI", "US", "refuses")}
+
+
+def test_we_in_a_quote_is_the_speakers_country(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Colombian Defense Minister Ana Restrepo spoke on Monday.\n\n"
+        "“Panama is working with us every day,” Restrepo said. “There is one neighbor that "
+        "does not cooperate, and that is Venezuela,” she said."
+    )
+    assert {("PA", "CO", "cooperates"), ("VE", "CO", "refuses")} <= stances(f)
+
+
+def test_negated_cooperation_is_refusal(facts_of: FactsOf) -> None:
+    f = facts_of("Bolivia would not accept the presence of foreign troops from Brazil.")
+    assert stances(f) == {("BO", "BR", "refuses")}
+
+
+def test_no_stance_when_the_target_is_unknown(facts_of: FactsOf) -> None:
+    f = facts_of("Guatemala and Belize attended. Peru sent observers.")
+    assert all(s.actor != "PE" for s in f.stances)
+
+
+def test_commitment_pairs_sought_and_pledged(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "“We asked for 4,000 soldiers. Partners have pledged up to 4,800 troops,” "
+        "UN envoy Lena Park said of the mission."
+    )
+    (c,) = f.commitments
+    assert (c.sought, c.pledged_max, c.unit, c.qualifier) == (4000, 4800, "personnel", "up to")
+    assert c.speaker == "Lena Park"
+
+
+def test_no_commitment_without_both_sides(facts_of: FactsOf) -> None:
+    f = facts_of("The force sought 4,000 soldiers for the mission.")
+    assert f.commitments == []
+
+
+def test_events_are_plover_typed_with_actors(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Colombia extradited two suspects to the United States on Monday. "
+        "Venezuela rejected the request. Ecuador threatened to expel the ambassador."
+    )
+    got = [(e.event_type, e.source_actor, e.hypothetical) for e in f.events]
+    assert got[0][:2] == ("COOPERATE", "CO")
+    assert got[1][:2] == ("REJECT", "VE")
+    assert got[2] == ("THREATEN", "EC", True)
+
+
+def test_plover_format_prints_one_event_per_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nMexico deported 40 migrants to Guatemala. Protesters blocked "
+        "the highway in Tegucigalpa.",
+        "utf-8",
+    )
+    result = subprocess.run(
+        [HEMIWATCH, "analyze", str(path), "--format", "plover"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["event_type"] for r in rows] == ["COERCE", "PROTEST"]
+    for row in rows:
+        assert {
+            "event_type",
+            "source_actor",
+            "target_actor",
+            "location",
+            "date",
+            "text",
+            "article_id",
+        } <= set(row)
+    assert rows[0]["source_actor"] == "MX" and rows[0]["article_id"] == "a"
