@@ -14,6 +14,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from hemiwatch.extract.countries import find_places
 from hemiwatch.extract.lexicons import gazetteer, titles
 from hemiwatch.models import Person
 from hemiwatch.models import Span as CharSpan
@@ -125,7 +126,7 @@ class SpeakerResolver:
             words = [w for w in ent.text.split() if w.lower() not in titles()]
             return Speaker(" ".join(words) or ent.text, None, None, span) if words else None
         if tok.pos_ == "NOUN" and any(c.dep_ in {"det", "poss"} for c in tok.children):
-            return Speaker(_strip_det(phrase.text), None, None, span)
+            return Speaker(_strip_det(phrase.text), None, _country_in(phrase.text), span)
         return None
 
     def _person_at(self, tok: Token) -> Speaker | None:
@@ -165,14 +166,13 @@ class SpeakerResolver:
             return None
         span = (phrase.start_char, phrase.end_char)
         full = self._fullest(text, head, tok.idx)
-        return Speaker(full, None, None, span) if full else None
+        return Speaker(full, None, _country_in(full), span) if full else None
 
     def _latest_body(self, before: int, head: str | None) -> Speaker | None:
         for body in reversed(self.bodies):
             if body.span[0] < before and (head is None or body.head == head):
-                return Speaker(
-                    self._fullest(body.name, body.head, before) or body.name, None, None, body.span
-                )
+                name = self._fullest(body.name, body.head, before) or body.name
+                return Speaker(name, None, _country_in(name), body.span)
         return None
 
     def _fullest(self, text: str, head: str, before: int) -> str | None:
@@ -195,6 +195,14 @@ class SpeakerResolver:
             ):
                 best = body.name
         return best
+
+
+def _country_in(name: str) -> str | None:
+    """The country a body's name carries: "U.S. Southern Command" -> US."""
+    for match in find_places(name):
+        if match.place.kind in {"name", "demonym"}:
+            return match.place.code
+    return None
 
 
 def _speaker(person: Person, span: CharSpan) -> Speaker:

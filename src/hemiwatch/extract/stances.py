@@ -46,18 +46,28 @@ NOUN_CUES = {
     "partner": "cooperates",
     "partnership": "cooperates",
     "participant": "cooperates",
+    "pledge": "cooperates",
+    "funding": "cooperates",
+    "help": "cooperates",
+    "aid": "cooperates",
+    "assistance": "cooperates",
+    "offer": "cooperates",
 }
 
 
 @dataclass(frozen=True)
 class Cue:
     polarity: str
-    mutual: bool
+    kind: str  # "mutual" | "act" | "inverse"
     objects: re.Pattern[str] | None
+
+    @property
+    def mutual(self) -> bool:
+        return self.kind == "mutual"
 
 
 @cache
-def cues() -> dict[str, Cue]:
+def cues() -> dict[str, list[Cue]]:
     path = resources.files("hemiwatch").joinpath("lexicons").joinpath("stance_cues.tsv")
     out = {}
     for line in path.read_text("utf-8").splitlines():
@@ -65,8 +75,17 @@ def cues() -> dict[str, Cue]:
             continue
         lemma, polarity, kind, objects = [*line.split("\t"), ""][:4]
         rx = re.compile(rf"\b(?:{objects})\b", re.I) if objects else None
-        out[lemma] = Cue(polarity, kind == "mutual", rx)
+        out.setdefault(lemma, []).append(Cue(polarity, kind, rx))
     return out
+
+
+def _cue_for(tok: Token) -> Cue | None:
+    """The first of the lemma's cue rows whose object requirement the text meets."""
+    complement = _complement_text(tok)
+    for cue in cues().get(tok.lemma_.lower(), []):
+        if cue.objects is None or cue.objects.search(complement):
+            return cue
+    return None
 
 
 class _Places:
@@ -152,12 +171,25 @@ def _from_cue(
     lemma = tok.lemma_.lower()
     quote = next((q for q in quotes if q.span[0] <= tok.idx < q.span[1]), None)
     speaker_country = quote.speaker_country if quote else None
-    if tok.pos_ in {"VERB", "AUX"} and lemma in cues():
-        cue = cues()[lemma]
+    cue = _cue_for(tok) if tok.pos_ in {"VERB", "AUX"} else None
+    if cue is not None and cue.kind == "inverse":
+        givers = [
+            p
+            for prep in tok.children
+            if prep.dep_ == "prep" and prep.lower_ == "from"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for p in places.within(*_extent(pobj))
+        ]
+        if not givers:
+            return None
+        receivers = _actors(tok, places, speaker_country) or [
+            p for p in places.within(tok.sent.start_char, tok.sent.end_char) if p not in givers
+        ]
+        return (givers, receivers, "cooperates", _speaker(quote), False) if receivers else None
+    if cue is not None:
         if cue.polarity == "cooperates" and _under_refusal(tok):
             return None  # "stopped accepting flights": the refusal speaks for it
-        if cue.objects is not None and not cue.objects.search(_complement_text(tok)):
-            return None
         polarity = cue.polarity
         if _negated(tok):
             if polarity == "refuses":
@@ -212,10 +244,8 @@ def _own_clause(tok: Token) -> list[Token]:
 
 def _under_refusal(tok: Token) -> bool:
     head = tok.head
-    return (
-        tok.dep_ in {"xcomp", "ccomp", "pcomp"}
-        and head.lemma_.lower() in cues()
-        and cues()[head.lemma_.lower()].polarity == "refuses"
+    return tok.dep_ in {"xcomp", "ccomp", "pcomp"} and any(
+        c.polarity == "refuses" for c in cues().get(head.lemma_.lower(), [])
     )
 
 
@@ -231,7 +261,9 @@ def _negated(tok: Token) -> bool:
 
 
 def _complement_text(tok: Token) -> str:
-    parts = [
+    """The cue's objects and complements; for "tracks shared by X", the noun it describes."""
+    head = [tok.head.text] if tok.dep_ in {"acl", "relcl"} else []
+    parts = head + [
         t.text
         for c in tok.children
         if c.dep_ in {"dobj", "prep", "xcomp", "prt", "attr", "nsubjpass", "ccomp"}
@@ -290,6 +322,10 @@ def _noun_actors(tok: Token, places: _Places, speaker_country: str | None) -> li
         subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if subj:
             found += places.within(*_extent(subj[0]))
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            # "pledges from 11 countries, led by Jamaica, Guatemala and the Bahamas"
+            found += places.within(*_extent(pobj))
     if tok.lemma_.lower() == "participant" and tok.dep_ == "nsubj":
         found += [
             p for c in tok.head.children if c.dep_ == "dobj" for p in places.within(*_extent(c))
@@ -330,8 +366,9 @@ def _core_extent(tok: Token) -> CharSpan:
     "Bolivia, the largest producer in the Andean region," is Bolivia alone; conjuncts stay."""
     keep = [tok]
     for child in tok.children:
-        if child.dep_ in {"appos", "relcl", "acl", "prep", "punct", "cc"}:
-            continue
+        name_part = child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "PROPN"
+        if child.dep_ in {"appos", "relcl", "acl", "prep", "punct", "cc"} and not name_part:
+            continue  # ("Port of Spain" keeps its "of")
         keep += list(child.subtree) if child.dep_ != "conj" else [child, *_conj_core(child)]
     keep.sort(key=lambda t: t.i)
     return keep[0].idx, keep[-1].idx + len(keep[-1].text)
