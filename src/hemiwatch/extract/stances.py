@@ -69,7 +69,7 @@ class Cue:
 @cache
 def cues() -> dict[str, list[Cue]]:
     path = resources.files("hemiwatch").joinpath("lexicons").joinpath("stance_cues.tsv")
-    out = {}
+    out: dict[str, list[Cue]] = {}
     for line in path.read_text("utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
