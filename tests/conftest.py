@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from hemiwatch.config import Settings
 from hemiwatch.models import Article, Facts
-from hemiwatch.pipeline import analyze
+from hemiwatch.pipeline import analyze, analyze_many
+from hemiwatch.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -50,3 +52,43 @@ def facts_of(settings: Settings) -> Callable[[str], Facts]:
         return analyze(article, settings)
 
     return run
+
+
+PG_URL = os.environ.get("HEMIWATCH_TEST_PG")
+
+
+def _backends() -> list[object]:
+    """SQLite always; PostgreSQL from $HEMIWATCH_TEST_PG (set by .ci/run, which starts it)."""
+    pg = pytest.param("postgresql", marks=pytest.mark.skipif(
+        not PG_URL and not os.environ.get("CI"),
+        reason="set HEMIWATCH_TEST_PG (scripts/start-postgres.sh prints it) to test PostgreSQL",
+    ))
+    return ["sqlite", pg]
+
+
+@pytest.fixture(params=_backends())
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty store of each backend, as a URL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'hemiwatch.db'}"
+        return
+    if not PG_URL:
+        pytest.fail("CI must provide a PostgreSQL: HEMIWATCH_TEST_PG is not set")
+    store = open_store(PG_URL)
+    store.delete_all()
+    store.close()
+    yield PG_URL
+    store = open_store(PG_URL)
+    store.delete_all()
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def dev_facts(dev_corpus: Path, settings: Settings) -> list[tuple[Article, Facts]]:
+    """The dev corpus analysed once per session."""
+    articles = [
+        Article.model_validate(json.loads(p.read_text("utf-8")))
+        for p in sorted((dev_corpus / "articles").glob("*.json"))
+    ]
+    results = list(analyze_many(articles, settings))
+    return [(a, f) for a, f in zip(articles, results, strict=True) if isinstance(f, Facts)]

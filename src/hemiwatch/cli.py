@@ -38,6 +38,12 @@ class Format(StrEnum):
     plover = "plover"
 
 
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL (default: $HEMIWATCH_DB or sqlite:///hemiwatch.db)."),
+]
+
+
 class QuoteFormat(StrEnum):
     text = "text"
     json = "json"
@@ -160,24 +166,32 @@ def _ticking(paths: list[Path], bar: Progress, task: object) -> Iterator[Path]:
 
 @app.command()
 def quotes(
-    path: Annotated[Path, typer.Argument(help="An article file, or - for stdin.")],
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="An article file, or - for stdin; omit to query the store."),
+    ] = None,
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    search: Annotated[str | None, typer.Option(help="Words the quote must contain.")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD, inclusive.")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD, inclusive.")] = None,
+    db: DbOption = None,
     fmt: Annotated[
         QuoteFormat, typer.Option("--format", "-f", help="Output format.")
     ] = QuoteFormat.text,
 ) -> None:
-    """Who said what in one article: direct and reported quotes with their speakers."""
+    """Who said what: one article's quotes, or quotes across the stored corpus."""
+    if path is None:
+        from hemiwatch.cli_corpus import stored_quotes
+
+        stored_quotes(db, speaker, search, since, until, fmt.value)
+        return
     settings = Settings()
     failures: list[str] = []
     try:
         for article, facts in _analysed(_inputs(path), settings, failures):
             if fmt is QuoteFormat.json:
-                print(
-                    json.dumps(
-                        [q.model_dump(mode="json") for q in facts.quotes],
-                        ensure_ascii=False,
-                        indent=2,
-                    )
-                )
+                rows = [q.model_dump(mode="json") for q in facts.quotes]
+                print(json.dumps(rows, ensure_ascii=False, indent=2))
             else:
                 render.quotes_table(out, article, facts)
     except HemiwatchError as exc:
@@ -189,6 +203,11 @@ def quotes(
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
+
+from hemiwatch import cli_corpus  # noqa: E402  (registers the corpus commands)
+
+_ = cli_corpus
 
 
 if __name__ == "__main__":  # pragma: no cover

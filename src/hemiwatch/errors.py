@@ -4,7 +4,9 @@
      ├── ConfigError          bad settings, raised at start-up
      ├── IngestError          input could not become an Article
      │    └── UnreadableInput empty, binary, undecodable, too large -> skip, recorded
-     └── ExtractError         the NLP stage failed on a valid Article
+     ├── ExtractError         the NLP stage failed on a valid Article
+     └── StoreError           database failure, translated once at the store's edge
+          └── NotFound        no such article (-> HTTP 404)
 
 The CLI prints a HemiwatchError as one clear line and exits non-zero; anything else is a bug.
 """
@@ -35,3 +37,11 @@ class UnreadableInput(IngestError):
 
 class ExtractError(HemiwatchError):
     """The NLP stage failed on a valid Article."""
+
+
+class StoreError(HemiwatchError):
+    """The database failed or refused; raised from the SQLAlchemy error that caused it."""
+
+
+class NotFound(StoreError):
+    """No stored item has that id."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
 
 from spacy.tokens import Doc
 
 from hemiwatch.config import Settings
-from hemiwatch.errors import ExtractError
+from hemiwatch.errors import ExtractError, IngestError
 from hemiwatch.extract import (
     extract_commitments,
     extract_dateline,
@@ -20,7 +23,9 @@ from hemiwatch.extract import (
     extract_topics,
     load_model,
 )
+from hemiwatch.ingest import iter_items
 from hemiwatch.models import Article, Facts
+from hemiwatch.store import Store
 
 
 def analyze(article: Article, settings: Settings | None = None) -> Facts:
@@ -90,3 +95,49 @@ def facts_from_doc(article: Article, doc: Doc) -> Facts:
         raise ExtractError(
             f"{article.id}: extraction failed ({type(exc).__name__}: {exc})"
         ) from exc
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    skipped: int = 0  # already stored: ingesting twice changes nothing
+    failed: list[str] = field(default_factory=list)
+
+
+def ingest(
+    paths: list[Path],
+    store: Store,
+    settings: Settings | None = None,
+    batch: int = 32,
+    tick: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Read, analyse and store every article under `paths`, one transaction per batch.
+
+    A bad item is recorded in ingest_errors and the run goes on; what is already stored is
+    never touched, so a run killed half-way is finished by running it again.
+    """
+    settings = settings or Settings()
+    report = IngestReport()
+    items = iter_items(paths, settings)
+    while chunk := list(islice(items, batch)):
+        fresh: dict[str, Article] = {}
+        for item, got in chunk:
+            if isinstance(got, IngestError):
+                store.add_error(item, got.reason)
+                report.failed.append(str(got))
+            elif got.id not in fresh:
+                fresh[got.id] = got
+        known = store.known(list(fresh))
+        report.skipped += len(known)
+        todo = [a for i, a in fresh.items() if i not in known]
+        done: list[tuple[Article, Facts]] = []
+        for article, result in zip(todo, analyze_many(todo, settings), strict=True):
+            if isinstance(result, ExtractError):
+                store.add_error(article.id, str(result))
+                report.failed.append(str(result))
+            else:
+                done.append((article, result))
+        report.added += len(store.add(done))
+        if tick:
+            tick(len(chunk))
+    return report

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -114,15 +115,18 @@ def render_text(console: Console, article: Article, facts: Facts) -> None:
     table.add_column(style="cyan", no_wrap=True)
     table.add_column()
     if facts.dateline:
-        table.add_row("Dateline", _dateline(facts))
-    table.add_row("Countries", ", ".join(f"{c.name} ({c.code})" for c in facts.countries) or "—")
+        table.add_row("Dateline", escape(_dateline(facts)))
+    table.add_row(
+        "Countries", escape(", ".join(f"{c.name} ({c.code})" for c in facts.countries) or "—")
+    )
     if facts.regions:
         table.add_row("Regions", ", ".join(r.slug.replace("_", " ") for r in facts.regions))
-    table.add_row("People", "\n".join(_person(p) for p in facts.people) or "—")
+    table.add_row("People", escape("\n".join(_person(p) for p in facts.people) or "—"))
     for n in facts.numbers:
         table.add_row(
             "Number",
-            f"{_value(n.value)} {n.unit or ''}{_extra(n.qualifier, n.role)}  [dim]“{n.text}”[/dim]",
+            escape(f"{_value(n.value)} {n.unit or ''}{_extra(n.qualifier, n.role)}")
+            + f"  [dim]“{escape(n.text)}”[/dim]",
         )
     parts: list[Any] = [Text(sub, style="dim"), table]
     for q in facts.quotes:
@@ -139,10 +143,10 @@ def quotes_table(console: Console, article: Article, facts: Facts) -> None:
     table.add_column("Kind")
     table.add_column("Quote")
     for q in facts.quotes:
-        who = q.speaker or "?"
+        who = escape(q.speaker or "?")
         if q.speaker_title:
-            who += f"\n[dim]{q.speaker_title}[/dim]"
-        table.add_row(who, f"{q.kind}\n[dim]{q.verb or ''}[/dim]", q.text)
+            who += f"\n[dim]{escape(q.speaker_title)}[/dim]"
+        table.add_row(who, f"{q.kind}\n[dim]{q.verb or ''}[/dim]", escape(q.text))
     console.print(table)
 
 

@@ -10,12 +10,15 @@ from hemiwatch.config import Settings
 from hemiwatch.errors import IngestError, UnreadableInput
 from hemiwatch.ingest.corpus import article_from_json, article_from_plain_text
 from hemiwatch.ingest.decode import decode_text
+from hemiwatch.ingest.feeds import feed_articles, jsonl_articles
 from hemiwatch.ingest.html import article_from_html
+from hemiwatch.ingest.identity import with_identity
 from hemiwatch.models import Article
 
 SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".json": "json"}
+STREAMS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".rss": "feed", ".atom": "feed", ".xml": "feed"}
 
-__all__ = ["SUFFIXES", "find_inputs", "read_article", "read_bytes"]
+__all__ = ["SUFFIXES", "find_inputs", "iter_items", "read_article", "read_bytes"]
 
 
 def find_inputs(path: Path) -> list[Path]:
@@ -84,3 +87,68 @@ def iter_articles(path: Path, settings: Settings) -> Iterator[Article | IngestEr
             yield read_article(file, settings)
         except IngestError as exc:
             yield exc
+
+
+def find_sources(path: Path) -> list[Path]:
+    """Like find_inputs, but feeds and JSONL files count too (for `hemiwatch ingest`)."""
+    if not path.exists():
+        raise IngestError(str(path), "no such file or folder")
+    if path.is_file():
+        return [path]
+    folder = path / "articles" if (path / "articles").is_dir() else path
+    kinds = {**SUFFIXES, **STREAMS}
+    found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in kinds)
+    if not found:
+        raise IngestError(str(path), f"no articles found (looked for {', '.join(sorted(kinds))})")
+    return found
+
+
+def iter_items(
+    paths: list[Path], settings: Settings
+) -> Iterator[tuple[str, Article | IngestError]]:
+    """(item, Article or the error for it) for every article in files, folders, feeds and JSONL,
+    with stable ids: the id the source gives, else the normalised URL, else a content hash."""
+    for root in paths:
+        try:
+            files = find_sources(root)
+        except IngestError as exc:
+            yield str(root), exc
+            continue
+        for file in files:
+            item = str(file)
+            stream = STREAMS.get(file.suffix.lower())
+            try:
+                if stream is None:
+                    article = read_article(file, settings)
+                    explicit = SUFFIXES.get(file.suffix.lower()) == "json" and _has_id(file)
+                    yield item, with_identity(article, explicit)
+                    continue
+                size = file.stat().st_size
+                if size > settings.max_bytes * 10:
+                    raise UnreadableInput(item, f"too large ({size / 1e6:.0f} MB)")
+                data = file.read_bytes()
+            except IngestError as exc:
+                yield item, exc
+                continue
+            except OSError as exc:
+                yield item, IngestError(item, exc.strerror or str(exc))
+                continue
+            if stream == "jsonl":
+                try:
+                    text = decode_text(data, item, settings.max_bytes * 10)
+                except IngestError as exc:
+                    yield item, exc
+                    continue
+                yield from jsonl_articles(text, item)
+            else:
+                yield from feed_articles(data, item)
+
+
+def _has_id(file: Path) -> bool:
+    import json
+
+    try:
+        data = json.loads(file.read_text("utf-8", errors="replace"))
+    except (json.JSONDecodeError, OSError):
+        return False
+    return isinstance(data, dict) and bool(data.get("id"))

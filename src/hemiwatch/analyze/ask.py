@@ -1,0 +1,207 @@
+"""Answers to analysts' questions from stored facts and sentences, always with citations.
+
+Questions about refusal or cooperation go to the stances, questions about how many troops or
+dollars to the commitments and numbers, "what did X say" to the quotes; anything else to the
+full-text index. When nothing in the corpus answers, the answer says so.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from hemiwatch.extract.commitments import canonical_unit
+from hemiwatch.extract.countries import find_places
+from hemiwatch.extract.lexicons import gazetteer
+from hemiwatch.store import Store
+
+NO_ANSWER = "The corpus holds no answer to that question."
+_REFUSE = re.compile(
+    r"\b(refus\w*|reject\w*|declin\w*|suspend\w*|not cooperat\w*|won't|"
+    r"does not|do not|doesn't|don't|stopp?\w*)\b",
+    re.I,
+)
+_COOPERATE = re.compile(r"\b(cooperat\w*|work\w* with|partner\w*|help\w*|sign\w*|join\w*)\b", re.I)
+_HOW_MANY = re.compile(r"\bhow (many|much)\b", re.I)
+_ROLES = {
+    "pledg": "pledged",
+    "promis": "pledged",
+    "commit": "pledged",
+    "sought": "sought",
+    "seek": "sought",
+    "request": "sought",
+    "ask": "sought",
+    "deploy": "deployed",
+    "sent": "deployed",
+    "seiz": "seized",
+    "kill": "killed",
+    "deport": "deported",
+    "deliver": "delivered",
+    "detain": "detained",
+    "arrest": "arrested",
+}
+_SAY = re.compile(r"\bwhat (?:did|has|have) (?P<who>.+?) (?:say|said)\b", re.I)
+
+
+def ask(store: Store, question: str) -> dict[str, Any]:
+    """{"answer": str, "citations": [{"article_id", "text"}]}."""
+    places = [m.place.code for m in find_places(question) if m.place.kind != "ignore"]
+    said = _SAY.search(question)
+    if said:
+        return _quotes(store, said.group("who"))
+    if _HOW_MANY.search(question):
+        return _how_many(store, question, places)
+    if _REFUSE.search(question) or _COOPERATE.search(question):
+        polarity = "refuses" if _REFUSE.search(question) else "cooperates"
+        return _stances(store, polarity, places)
+    return _search(store, question)
+
+
+def _stances(store: Store, polarity: str, places: list[str]) -> dict[str, Any]:
+    rows = [r for r in store.rows("stances") if r["polarity"] == polarity and not r["off_topic"]]
+    if places:
+        rows = [r for r in rows if r["target"] in places] or [
+            r for r in rows if r["actor"] in places
+        ]
+    if not rows:
+        return {"answer": NO_ANSWER, "citations": []}
+    names = gazetteer().country_names
+    actors = list(dict.fromkeys(r["actor"] for r in rows))
+    targets = list(dict.fromkeys(r["target"] for r in rows))
+    plural = len(actors) > 1
+    verb = {
+        ("refuses", False): "refuses to cooperate with",
+        ("refuses", True): "refuse to cooperate with",
+        ("cooperates", False): "cooperates with",
+        ("cooperates", True): "cooperate with",
+    }[(polarity, plural)]
+    who = ", ".join(_name(a, names) for a in actors[:6])
+    whom = ", ".join(_name(t, names) for t in targets[:3])
+    return {
+        "answer": f"{who} {verb} {whom}.",
+        "citations": _cite(rows, "evidence"),
+    }
+
+
+def _how_many(store: Store, question: str, places: list[str]) -> dict[str, Any]:
+    low = question.lower()
+    role = next((r for k, r in _ROLES.items() if k in low), None)
+    unit_words = [
+        w
+        for w in re.findall(r"[a-z]+", low)
+        if canonical_unit(w) != w
+        or w in {"dollars", "troops", "police", "officers", "soldiers", "tonnes", "migrants"}
+    ]
+    unit = canonical_unit(unit_words[0]) if unit_words else None
+    ids = None
+    if places:
+        ids = set()
+        for code in places:
+            ids |= set(store.article_ids(country=code))
+    if role in {"pledged", "sought"}:
+        rows = [r for r in store.rows("commitments") if ids is None or r["article_id"] in ids]
+        rows = [r for r in rows if unit is None or r["unit"] == unit]
+        if rows:
+            r = rows[0]
+            value = r["pledged_max"] if role == "pledged" else r["sought"]
+            other = r["sought"] if role == "pledged" else r["pledged_max"]
+            if value is not None:
+                qual = "up to " if role == "pledged" and r["pledged_max"] else ""
+                note = (
+                    f" ({'sought' if role == 'pledged' else 'pledged'}: {_fmt(other)})"
+                    if other
+                    else ""
+                )
+                return {
+                    "answer": f"{qual}{_fmt(value)} {r['unit']} {role} for "
+                    f"{r['initiative']}{note}, as of {r['day']}.",
+                    "citations": [{"article_id": r["article_id"], "text": r["title"]}],
+                }
+    rows = [
+        r
+        for r in store.rows("numbers")
+        if (ids is None or r["article_id"] in ids)
+        and (role is None or r["role"] == role)
+        and (unit is None or canonical_unit(r["unit"]) == unit)
+        and not r["off_topic"]
+    ]
+    if not rows:
+        return {"answer": NO_ANSWER, "citations": []}
+    r = rows[0]
+    return {
+        "answer": f"{r['text']} ({r['role'] or 'reported'}), as of {r['day']}.",
+        "citations": _cite(rows[:3], "text"),
+    }
+
+
+def _quotes(store: Store, who: str) -> dict[str, Any]:
+    rows = store.quote_rows(speaker=who.strip(" ?"), limit=5)
+    if not rows:
+        return {"answer": NO_ANSWER, "citations": []}
+    first = rows[0]
+    return {
+        "answer": f"{first['speaker']} said: “{first['text']}” ({first['day']}).",
+        "citations": _cite(rows, "text"),
+    }
+
+
+def _search(store: Store, question: str) -> dict[str, Any]:
+    stop = {
+        "what",
+        "which",
+        "who",
+        "when",
+        "where",
+        "how",
+        "is",
+        "are",
+        "was",
+        "were",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "did",
+        "does",
+        "do",
+        "with",
+        "about",
+    }
+    words = [w for w in re.findall(r"\w+", question) if w.lower() not in stop]
+    hits = store.search(" ".join(words), limit=3) if words else []
+    if not hits:
+        return {"answer": NO_ANSWER, "citations": []}
+    top = hits[0]
+    snippet = re.sub("[⟦⟧]", "", top["snippet"]).strip(" …")
+    return {
+        "answer": f"From “{top['title']}”: {snippet}",
+        "citations": [
+            {"article_id": h["id"], "text": re.sub("[⟦⟧]", "", h["snippet"])} for h in hits
+        ],
+    }
+
+
+def _cite(rows: list[dict[str, Any]], field: str) -> list[dict[str, str]]:
+    seen, out = set(), []
+    for r in rows:
+        key = (r["article_id"], r[field])
+        if key not in seen:
+            seen.add(key)
+            out.append({"article_id": r["article_id"], "text": r[field]})
+    return out[:5]
+
+
+def _name(code: str, names: dict[str, str]) -> str:
+    if code.startswith("region:"):
+        return code.split(":", 1)[1].replace("_", " ").title()
+    return names.get(code, code)
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"

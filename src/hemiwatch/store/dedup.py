@@ -1,0 +1,58 @@
+"""Near-duplicates and wire republications: MinHash signatures (datasketch) and LSH bands.
+
+Bands live in the database, so a new article finds its story cluster with an indexed lookup
+instead of a scan of every stored signature.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERM = 64
+BANDS = 16  # 16 bands of 4 rows: pairs above ~0.5 Jaccard share a band
+ROWS = NUM_PERM // BANDS
+THRESHOLD = 0.6  # estimated Jaccard of word 4-shingles above which two texts are one story
+SHINGLE = 4
+
+
+def normalize(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(normalize(text)).encode("utf-8")).hexdigest()
+
+
+def signature(text: str) -> MinHash:
+    words = normalize(text)
+    mh = MinHash(num_perm=NUM_PERM, seed=7)
+    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    mh.update_batch([s.encode("utf-8") for s in shingles])
+    return mh
+
+
+def bands(mh: MinHash) -> list[tuple[int, str]]:
+    values = mh.hashvalues
+    return [
+        (
+            b,
+            hashlib.blake2b(
+                values[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=12
+            ).hexdigest(),
+        )
+        for b in range(BANDS)
+    ]
+
+
+def to_bytes(mh: MinHash) -> bytes:
+    return np.asarray(mh.hashvalues, dtype=np.uint64).tobytes()
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    x = np.frombuffer(a, dtype=np.uint64)
+    y = np.frombuffer(b, dtype=np.uint64)
+    return float(np.mean(x == y))

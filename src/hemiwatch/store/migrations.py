@@ -1,0 +1,63 @@
+"""Versioned schema migrations: each runs once, in order, recorded in schema_migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import Connection, insert, inspect, select, text
+
+from hemiwatch.store import schema
+
+SQLITE_FTS = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+    "id UNINDEXED, title, text, tokenize='porter unicode61')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5("
+    "row_id UNINDEXED, article_id UNINDEXED, speaker, text, tokenize='porter unicode61')",
+]
+POSTGRES_FTS = [
+    "ALTER TABLE articles ADD COLUMN IF NOT EXISTS tsv tsvector GENERATED ALWAYS AS "
+    "(setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
+    "setweight(to_tsvector('english', coalesce(text, '')), 'B')) STORED",
+    "CREATE INDEX IF NOT EXISTS ix_articles_tsv ON articles USING GIN (tsv)",
+    "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS tsv tsvector GENERATED ALWAYS AS "
+    "(to_tsvector('english', coalesce(speaker, '') || ' ' || text)) STORED",
+    "CREATE INDEX IF NOT EXISTS ix_quotes_tsv ON quotes USING GIN (tsv)",
+]
+
+
+def _v1_tables(conn: Connection) -> None:
+    schema.metadata.create_all(conn)
+
+
+def _v2_full_text(conn: Connection) -> None:
+    for statement in SQLITE_FTS if conn.dialect.name == "sqlite" else POSTGRES_FTS:
+        conn.execute(text(statement))
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "tables", _v1_tables),
+    (2, "full-text search", _v2_full_text),
+]
+
+
+def migrate(conn: Connection) -> list[int]:
+    """Apply the migrations this database lacks; returns the versions applied."""
+    if not inspect(conn).has_table("schema_migrations"):
+        schema.migrations.create(conn)
+    done = set(conn.execute(select(schema.migrations.c.version)).scalars())
+    applied = []
+    for version, _name, step in MIGRATIONS:
+        if version in done:
+            continue
+        step(conn)
+        conn.execute(
+            insert(schema.migrations).values(
+                version=version, applied_at=dt.datetime.now(dt.UTC).isoformat()
+            )
+        )
+        applied.append(version)
+    return applied
+
+
+LATEST = MIGRATIONS[-1][0]
