@@ -59,10 +59,13 @@ PG_URL = os.environ.get("HEMIWATCH_TEST_PG")
 
 def _backends() -> list[object]:
     """SQLite always; PostgreSQL from $HEMIWATCH_TEST_PG (set by .ci/run, which starts it)."""
-    pg = pytest.param("postgresql", marks=pytest.mark.skipif(
-        not PG_URL and not os.environ.get("CI"),
-        reason="set HEMIWATCH_TEST_PG (scripts/start-postgres.sh prints it) to test PostgreSQL",
-    ))
+    pg = pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(
+            not PG_URL and not os.environ.get("CI"),
+            reason="set HEMIWATCH_TEST_PG (scripts/start-postgres.sh prints it) to test PostgreSQL",
+        ),
+    )
     return ["sqlite", pg]
 
 

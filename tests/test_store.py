@@ -29,7 +29,9 @@ def test_storing_twice_changes_nothing(store_url: str, dev_facts: Items) -> None
     assert (len(store.rows("quotes")), len(store.rows("stances"))) == rows_before
 
 
-def test_board_shows_venezuela_refusing_with_the_reference(store_url: str, dev_facts: Items) -> None:
+def test_board_shows_venezuela_refusing_with_the_reference(
+    store_url: str, dev_facts: Items
+) -> None:
     store = open_store(store_url)
     store.add(dev_facts)
     rows = [r for r in board(store) if (r["country"], r["target"]) == ("VE", "US")]
@@ -45,8 +47,15 @@ def test_commitments_show_sought_and_pledged(store_url: str, dev_facts: Items) -
     ref = next(r for r in rows if r["article_id"] == REFERENCE_ID)
     assert (ref["sought"], ref["pledged_max"], ref["unit"]) == (5500, 7500, "personnel")
     assert ref["speaker"] == "Marco Rubio" and ref["date"] == "2025-12-20"
-    assert set(ref) >= {"initiative", "sought", "pledged_max", "unit", "speaker", "article_id",
-                        "date"}
+    assert set(ref) >= {
+        "initiative",
+        "sought",
+        "pledged_max",
+        "unit",
+        "speaker",
+        "article_id",
+        "date",
+    }
 
 
 def test_ask_answers_with_citations_or_says_it_cannot(store_url: str, dev_facts: Items) -> None:
@@ -110,12 +119,14 @@ def test_article_round_trip_and_not_found(store_url: str, dev_facts: Items) -> N
 def test_wire_republication_joins_the_story_cluster(store_url: str, dev_facts: Items) -> None:
     store = open_store(store_url)
     original, facts = dev_facts[0]
-    copy = original.model_copy(update={
-        "id": "copy-1", "source": "Another Outlet",
-        "text": original.text.replace("(NationPress)", "(Another Outlet)") + "\n\nCopyright.",
-    })
-    store.add([(original, facts), (copy, facts.model_copy(update={"id": "copy-1"})),
-               dev_facts[1]])
+    copy = original.model_copy(
+        update={
+            "id": "copy-1",
+            "source": "Another Outlet",
+            "text": original.text.replace("(NationPress)", "(Another Outlet)") + "\n\nCopyright.",
+        }
+    )
+    store.add([(original, facts), (copy, facts.model_copy(update={"id": "copy-1"})), dev_facts[1]])
     assert store.article("copy-1")[2] == original.id
     assert store.article(dev_facts[1][0].id)[2] == dev_facts[1][0].id
 
@@ -126,22 +137,28 @@ def test_schema_is_migrated_and_versioned(tmp_path: Path) -> None:
     open_store(f"sqlite:///{path}").close()  # opening again applies nothing twice
     con = sqlite3.connect(path)
     assert [r[0] for r in con.execute("SELECT version FROM schema_migrations")] == list(
-        range(1, LATEST + 1))
+        range(1, LATEST + 1)
+    )
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert "id" in [r[1] for r in con.execute("PRAGMA table_info(articles)")]
-    assert {"item", "reason", "time"} <= {r[1] for r in con.execute(
-        "PRAGMA table_info(ingest_errors)")}
+    assert {"item", "reason", "time"} <= {
+        r[1] for r in con.execute("PRAGMA table_info(ingest_errors)")
+    }
 
 
-def test_ingest_records_bad_items_and_goes_on(store_url: str, tmp_path: Path,
-                                              dev_corpus: Path) -> None:
+def test_ingest_records_bad_items_and_goes_on(
+    store_url: str, tmp_path: Path, dev_corpus: Path
+) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     ref = dev_corpus / "articles" / f"{REFERENCE_ID}.json"
     (folder / "a.json").write_text(ref.read_text("utf-8"), "utf-8")
     (folder / "empty.txt").write_text("", "utf-8")
-    lines = [json.dumps({"title": "T", "text": "Panama and Colombia signed a pact."}),
-             "{not json", json.dumps({"id": "j2", "text": "Chile sent 40 police officers."})]
+    lines = [
+        json.dumps({"title": "T", "text": "Panama and Colombia signed a pact."}),
+        "{not json",
+        json.dumps({"id": "j2", "text": "Chile sent 40 police officers."}),
+    ]
     (folder / "more.jsonl").write_text("\n".join(lines), "utf-8")
     store = open_store(store_url)
     report = ingest([folder], store)

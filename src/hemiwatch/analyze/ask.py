@@ -7,13 +7,14 @@ full-text index. When nothing in the corpus answers, the answer says so.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from hemiwatch.extract.commitments import canonical_unit
 from hemiwatch.extract.countries import find_places
 from hemiwatch.extract.lexicons import gazetteer
-from hemiwatch.store import Store
+from hemiwatch.store import Store, schema
 
 NO_ANSWER = "The corpus holds no answer to that question."
 _REFUSE = re.compile(
@@ -58,29 +59,27 @@ def ask(store: Store, question: str) -> dict[str, Any]:
 
 
 def _stances(store: Store, polarity: str, places: list[str]) -> dict[str, Any]:
-    rows = [r for r in store.rows("stances") if r["polarity"] == polarity and not r["off_topic"]]
+    rows = [r for r in store.board_rows() if r["latest_polarity"] == polarity]
     if places:
         rows = [r for r in rows if r["target"] in places] or [
             r for r in rows if r["actor"] in places
         ]
     if not rows:
         return {"answer": NO_ANSWER, "citations": []}
+    rows.sort(key=lambda r: -(r["n_refuses"] if polarity == "refuses" else r["n_cooperates"]))
     names = gazetteer().country_names
     actors = list(dict.fromkeys(r["actor"] for r in rows))
     targets = list(dict.fromkeys(r["target"] for r in rows))
-    plural = len(actors) > 1
-    verb = {
-        ("refuses", False): "refuses to cooperate with",
-        ("refuses", True): "refuse to cooperate with",
-        ("cooperates", False): "cooperates with",
-        ("cooperates", True): "cooperate with",
-    }[(polarity, plural)]
+    singular = len(actors) == 1
+    if polarity == "refuses":
+        verb = "refuses to cooperate with" if singular else "refuse to cooperate with"
+    else:
+        verb = "cooperates with" if singular else "cooperate with"
     who = ", ".join(_name(a, names) for a in actors[:6])
     whom = ", ".join(_name(t, names) for t in targets[:3])
-    return {
-        "answer": f"{who} {verb} {whom}.",
-        "citations": _cite(rows, "evidence"),
-    }
+    evidence = [e for r in rows for e in json.loads(r["evidence"]) if e["polarity"] == polarity]
+    citations = [{"article_id": e["article_id"], "sentence": e["sentence"]} for e in evidence]
+    return {"answer": f"{who} {verb} {whom}.", "citations": _cite(citations, "sentence")}
 
 
 def _how_many(store: Store, question: str, places: list[str]) -> dict[str, Any]:
@@ -93,14 +92,15 @@ def _how_many(store: Store, question: str, places: list[str]) -> dict[str, Any]:
         or w in {"dollars", "troops", "police", "officers", "soldiers", "tonnes", "migrants"}
     ]
     unit = canonical_unit(unit_words[0]) if unit_words else None
-    ids = None
-    if places:
-        ids = set()
-        for code in places:
-            ids |= set(store.article_ids(country=code))
+    countries = places or None
     if role in {"pledged", "sought"}:
-        rows = [r for r in store.rows("commitments") if ids is None or r["article_id"] in ids]
-        rows = [r for r in rows if unit is None or r["unit"] == unit]
+        table = schema.commitments
+        rows = store.rows(
+            "commitments",
+            countries=countries,
+            limit=1,
+            where=table.c.unit == unit if unit else None,
+        )
         if rows:
             r = rows[0]
             value = r["pledged_max"] if role == "pledged" else r["sought"]
@@ -117,13 +117,16 @@ def _how_many(store: Store, question: str, places: list[str]) -> dict[str, Any]:
                     f"{r['initiative']}{note}, as of {r['day']}.",
                     "citations": [{"article_id": r["article_id"], "text": r["title"]}],
                 }
+    numbers = schema.numbers
     rows = [
         r
-        for r in store.rows("numbers")
-        if (ids is None or r["article_id"] in ids)
-        and (role is None or r["role"] == role)
-        and (unit is None or canonical_unit(r["unit"]) == unit)
-        and not r["off_topic"]
+        for r in store.rows(
+            "numbers",
+            countries=countries,
+            limit=500,
+            where=numbers.c.role == role if role else None,
+        )
+        if (unit is None or canonical_unit(r["unit"]) == unit) and not r["off_topic"]
     ]
     if not rows:
         return {"answer": NO_ANSWER, "citations": []}

@@ -7,7 +7,6 @@ all; an id already stored is skipped, so ingesting the same input twice changes 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -21,17 +20,18 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    literal_column,
     or_,
     select,
     text,
-    tuple_,
 )
 from sqlalchemy.exc import SQLAlchemyError
 
 from hemiwatch.errors import ConfigError, NotFound, StoreError
 from hemiwatch.models import Article, Facts
-from hemiwatch.store import dedup, schema
+from hemiwatch.store import schema
 from hemiwatch.store.migrations import migrate
+from hemiwatch.store.writer import write_batch
 
 DEFAULT_URL = "sqlite:///hemiwatch.db"
 HL_OPEN, HL_CLOSE = "⟦", "⟧"  # marks around matched words in search snippets
@@ -87,97 +87,8 @@ class Store:
 
     def add(self, items: Sequence[tuple[Article, Facts]]) -> list[str]:
         """Store articles with their facts in one transaction; returns the ids newly stored."""
-        added: list[str] = []
         with self.transaction() as conn:
-            present = set(
-                conn.execute(
-                    select(schema.articles.c.id).where(
-                        schema.articles.c.id.in_([a.id for a, _ in items])
-                    )
-                ).scalars()
-            )
-            for article, facts in items:
-                if article.id in present:
-                    continue
-                present.add(article.id)
-                self._insert(conn, article, facts)
-                added.append(article.id)
-        return added
-
-    def _insert(self, conn: Connection, article: Article, facts: Facts) -> None:
-        mh = dedup.signature(article.text)
-        sig = dedup.to_bytes(mh)
-        cluster = self._cluster(conn, article.id, mh, sig)
-        conn.execute(
-            insert(schema.articles).values(
-                id=article.id,
-                url=article.url,
-                url_key=_url_key(article.url),
-                content_hash=dedup.content_hash(article.text),
-                source=article.source,
-                published=article.published,
-                title=article.title,
-                text=article.text,
-                language="en",
-                off_topic=facts.off_topic,
-                cluster_id=cluster,
-                facts=facts.model_dump_json(),
-                ingested_at=_now(),
-            )
-        )
-        for table, rows in _fact_rows(article, facts).items():
-            if rows:
-                conn.execute(insert(table), rows)
-        conn.execute(insert(schema.signatures).values(article_id=article.id, minhash=sig))
-        conn.execute(
-            insert(schema.lsh_bands),
-            [{"band": b, "hash": h, "article_id": article.id} for b, h in dedup.bands(mh)],
-        )
-        if self.dialect == "sqlite":
-            conn.execute(
-                text("INSERT INTO articles_fts (id, title, text) VALUES (:i, :t, :x)"),
-                {"i": article.id, "t": article.title, "x": article.text},
-            )
-            for q in conn.execute(
-                select(schema.quotes.c.row_id, schema.quotes.c.speaker, schema.quotes.c.text).where(
-                    schema.quotes.c.article_id == article.id
-                )
-            ):
-                conn.execute(
-                    text(
-                        "INSERT INTO quotes_fts (row_id, article_id, speaker, text) "
-                        "VALUES (:r, :a, :s, :t)"
-                    ),
-                    {"r": q.row_id, "a": article.id, "s": q.speaker or "", "t": q.text},
-                )
-
-    def _cluster(self, conn: Connection, article_id: str, mh: Any, sig: bytes) -> str:
-        """The story cluster of the most similar stored article sharing a band, else a new one."""
-        keys = dedup.bands(mh)
-        candidates = (
-            conn.execute(
-                select(schema.lsh_bands.c.article_id)
-                .where(tuple_(schema.lsh_bands.c.band, schema.lsh_bands.c.hash).in_(keys))
-                .distinct()
-                .limit(50)
-            )
-            .scalars()
-            .all()
-        )
-        best, best_sim = None, dedup.THRESHOLD
-        for other in candidates:
-            row = conn.execute(
-                select(schema.signatures.c.minhash).where(schema.signatures.c.article_id == other)
-            ).scalar()
-            sim = dedup.similarity(sig, row) if row is not None else 0.0
-            if sim >= best_sim:
-                best, best_sim = other, sim
-        if best is None:
-            return article_id
-        found = conn.execute(
-            select(schema.articles.c.cluster_id).where(schema.articles.c.id == best)
-        ).scalar()
-        return str(found or best)
+            return write_batch(conn, items)
 
     def add_error(self, item: str, reason: str) -> None:
         with self.transaction() as conn:
@@ -225,8 +136,12 @@ class Store:
         article_ids: Sequence[str] | None = None,
         limit: int | None = None,
         where: Any = None,
+        countries: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
-        """Fact rows joined with their article's date, title and source, newest first."""
+        """Fact rows joined with their article's date, title and source, newest first.
+
+        `countries`: only articles that mention one of these ISO codes.
+        """
         t = schema.metadata.tables[table]
         a = schema.articles
         day = func.coalesce(t.c.date, a.c.published) if "date" in t.c else a.c.published
@@ -240,6 +155,13 @@ class Store:
                 day <= until if until else None,
                 t.c.article_id.in_(article_ids) if article_ids is not None else None,
                 where,
+                t.c.article_id.in_(
+                    select(schema.tags.c.article_id).where(
+                        and_(schema.tags.c.kind == "country", schema.tags.c.value.in_(countries))
+                    )
+                )
+                if countries
+                else None,
             )
             if c is not None
         ]
@@ -248,6 +170,14 @@ class Store:
         query = query.order_by(day.desc().nulls_last(), t.c.row_id)
         if limit:
             query = query.limit(limit)
+        with self.transaction() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def board_rows(self, country: str | None = None) -> list[dict[str, Any]]:
+        b = schema.board
+        query = select(b).order_by(b.c.actor, b.c.target)
+        if country:
+            query = query.where(or_(b.c.actor == country, b.c.target == country))
         with self.transaction() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
@@ -314,12 +244,28 @@ class Store:
         until: dt.date | None = None,
         limit: int = 50,
     ) -> list[dict[str, Any]]:
+        """Quotes by speaker (part of the name) and words, newest first, via the full-text index."""
         q = schema.quotes
-        conditions = []
-        if speaker:
-            conditions.append(func.lower(q.c.speaker).like(f"%{speaker.lower()}%"))
-        for term in _terms(words or ""):
-            conditions.append(func.lower(q.c.text).like(f"%{term.lower()}%"))
+        speaker_terms, word_terms = _terms(speaker or ""), _terms(words or "")
+        conditions: list[Any] = [
+            func.lower(q.c.speaker).like(f"%{t.lower()}%") for t in speaker_terms
+        ]
+        if speaker_terms or word_terms:
+            if self.dialect == "sqlite":
+                match = " AND ".join(
+                    [f'speaker : "{t}"' for t in speaker_terms] + [f'"{t}"' for t in word_terms]
+                )
+                hits: Any = (
+                    select(literal_column("rowid"))
+                    .select_from(text("quotes_fts"))
+                    .where(text("quotes_fts MATCH :match").bindparams(match=match))
+                )
+                conditions.append(q.c.row_id.in_(hits))
+            else:
+                query = " ".join(speaker_terms + word_terms)
+                conditions.append(
+                    text("quotes.tsv @@ plainto_tsquery('english', :fts)").bindparams(fts=query)
+                )
         return self.rows(
             "quotes",
             since=since,
@@ -359,6 +305,7 @@ class Store:
                 *schema.FACT_TABLES,
                 schema.lsh_bands,
                 schema.signatures,
+                schema.board,
                 schema.articles,
                 schema.ingest_errors,
             ):
@@ -389,93 +336,3 @@ def _terms(query: str) -> list[str]:
     import re
 
     return re.findall(r"\w+", query)[:12]
-
-
-def _url_key(url: str | None) -> str | None:
-    from hemiwatch.ingest.identity import normalize_url
-
-    return normalize_url(url) if url else None
-
-
-def _fact_rows(article: Article, facts: Facts) -> dict[Any, list[dict[str, Any]]]:
-    aid = article.id
-    tags = (
-        [("country", c.code) for c in facts.countries]
-        + [("region", r.slug) for r in facts.regions]
-        + [("person", p.name) for p in facts.people]
-        + [("topic", t.label) for t in facts.topics]
-    )
-    return {
-        schema.quotes: [
-            {
-                "article_id": aid,
-                "kind": q.kind,
-                "speaker": q.speaker,
-                "speaker_title": q.speaker_title,
-                "verb": q.verb,
-                "text": q.text,
-                "start": q.span[0],
-                "end": q.span[1],
-            }
-            for q in facts.quotes
-        ],
-        schema.stances: [
-            {
-                "article_id": aid,
-                "actor": s.actor,
-                "target": s.target,
-                "polarity": s.polarity,
-                "cue": s.cue,
-                "evidence": s.evidence,
-                "date": s.date,
-                "start": s.span[0],
-                "end": s.span[1],
-            }
-            for s in facts.stances
-        ],
-        schema.commitments: [
-            {
-                "article_id": aid,
-                "initiative": c.initiative,
-                "sought": c.sought,
-                "pledged_min": c.pledged_min,
-                "pledged_max": c.pledged_max,
-                "delivered": c.delivered,
-                "unit": c.unit,
-                "speaker": c.speaker,
-                "date": c.date,
-            }
-            for c in facts.commitments
-        ],
-        schema.numbers: [
-            {
-                "article_id": aid,
-                "value": n.value,
-                "unit": n.unit,
-                "qualifier": n.qualifier,
-                "role": n.role,
-                "text": n.text,
-                "start": n.span[0],
-                "end": n.span[1],
-            }
-            for n in facts.numbers
-        ],
-        schema.tags: [{"article_id": aid, "kind": k, "value": v} for k, v in dict.fromkeys(tags)],
-        schema.events: [
-            {
-                "article_id": aid,
-                "event_type": e.event_type,
-                "source_actor": e.source_actor,
-                "target_actor": e.target_actor,
-                "location": e.location,
-                "date": e.date,
-                "negated": e.negated,
-                "hypothetical": e.hypothetical,
-                "text": e.text,
-            }
-            for e in facts.events
-        ],
-    }
-
-
-_ = (or_, json)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 
 import numpy as np
 from datasketch import MinHash
@@ -29,7 +30,7 @@ def content_hash(text: str) -> str:
 
 def signature(text: str) -> MinHash:
     words = normalize(text)
-    mh = MinHash(num_perm=NUM_PERM, seed=7)
+    mh = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)  # fast, same in every run
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh
@@ -55,4 +56,15 @@ def to_bytes(mh: MinHash) -> bytes:
 def similarity(a: bytes, b: bytes) -> float:
     x = np.frombuffer(a, dtype=np.uint64)
     y = np.frombuffer(b, dtype=np.uint64)
-    return float(np.mean(x == y))
+    return float(np.count_nonzero(x == y)) / NUM_PERM
+
+
+def best_match(sig: bytes, others: list[bytes]) -> tuple[int, float]:
+    """(index, estimated Jaccard) of the most similar signature, compared in one pass."""
+    if not others:
+        return -1, 0.0
+    mine = np.frombuffer(sig, dtype=np.uint64)
+    stack = np.frombuffer(b"".join(others), dtype=np.uint64).reshape(len(others), NUM_PERM)
+    scores = np.count_nonzero(stack == mine, axis=1) / NUM_PERM
+    i = int(np.argmax(scores))
+    return i, float(scores[i])

@@ -13,7 +13,7 @@ SQLITE_FTS = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
     "id UNINDEXED, title, text, tokenize='porter unicode61')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5("
-    "row_id UNINDEXED, article_id UNINDEXED, speaker, text, tokenize='porter unicode61')",
+    "article_id UNINDEXED, speaker, text, tokenize='porter unicode61')",
 ]
 POSTGRES_FTS = [
     "ALTER TABLE articles ADD COLUMN IF NOT EXISTS tsv tsvector GENERATED ALWAYS AS "
@@ -35,9 +35,14 @@ def _v2_full_text(conn: Connection) -> None:
         conn.execute(text(statement))
 
 
+def _v3_board(conn: Connection) -> None:
+    schema.board.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "tables", _v1_tables),
     (2, "full-text search", _v2_full_text),
+    (3, "cooperation board summary", _v3_board),
 ]
 
 

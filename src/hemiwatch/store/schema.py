@@ -138,6 +138,18 @@ signatures = Table(
     ),
     Column("minhash", LargeBinary, nullable=False),
 )
+board = Table(  # the cooperation board, kept current by every write
+    "board",
+    metadata,
+    Column("actor", String(60), primary_key=True),
+    Column("target", String(60), primary_key=True),
+    Column("latest_polarity", String(12), nullable=False),
+    Column("previous_polarity", String(12)),
+    Column("latest_date", Date),
+    Column("n_cooperates", Integer, nullable=False),
+    Column("n_refuses", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),  # JSON: the newest stances behind the row
+)
 ingest_errors = Table(
     "ingest_errors",
     metadata,
