@@ -37,6 +37,8 @@ eval: $(STAMP)  ## score the dev corpus with the shared scorer
 bench: $(STAMP)
 	$(BIN)/python benchmarks/analyze_speed.py
 	$(BIN)/python benchmarks/polnear_quotes.py
+	$(BIN)/python benchmarks/plover_events.py
+	$(BIN)/python benchmarks/store.py
 
 clean:
 	rm -rf $(VENV) .eval .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,134 @@
+"""The corpus commands of the installed CLI, on a real SQLite file (issue 6)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REFERENCE_ID, ROOT
+
+HEMIWATCH = str(Path(sys.executable).parent / "hemiwatch")
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([HEMIWATCH, *args], capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory, dev_corpus: Path) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'corpus.db'}"
+    first = run("ingest", str(dev_corpus), "--db", url)
+    assert first.returncode == 0, first.stderr
+    second = run("ingest", str(dev_corpus), "--db", url)
+    assert "0 stored, 15 already stored" in second.stderr
+    return url
+
+
+def test_board_json_shape(db: str) -> None:
+    rows = json.loads(run("board", "--db", db, "--format", "json").stdout)
+    ve = next(r for r in rows if (r["country"], r["target"]) == ("VE", "US"))
+    assert ve["stance"] == "refuses"
+    assert any(e["article_id"] == REFERENCE_ID for e in ve["evidence"])
+
+
+def test_commitments_json_shape(db: str) -> None:
+    rows = json.loads(run("commitments", "--db", db, "--format", "json").stdout)
+    assert {"initiative", "sought", "pledged_max", "unit", "speaker", "article_id", "date"} <= set(
+        rows[0]
+    )
+    assert any((r["sought"], r["pledged_max"]) == (5500, 7500) for r in rows)
+
+
+def test_ask_json(db: str) -> None:
+    got = json.loads(
+        run(
+            "ask",
+            "Which country refuses to cooperate with the United States?",
+            "--db",
+            db,
+            "--format",
+            "json",
+        ).stdout
+    )
+    assert "Venezuela" in got["answer"] and got["citations"]
+    assert set(got["citations"][0]) == {"article_id", "text"}
+
+
+def test_search_quotes_and_brief(db: str) -> None:
+    found = json.loads(run("search", "deportation flights", "--db", db, "--format", "json").stdout)
+    assert found["articles"][0]["id"] == "synth-04-venezuela-deportation-flights"
+    text = run("search", "[unbalanced", "--db", db)
+    assert text.returncode == 0 and "Traceback" not in text.stderr
+    quotes = json.loads(
+        run(
+            "quotes", "--speaker", "Rubio", "--since", "2025-12-01", "--db", db, "--format", "json"
+        ).stdout
+    )
+    assert quotes and {q["speaker"] for q in quotes} == {"Marco Rubio"}
+    md = run(
+        "brief",
+        "--since",
+        "2025-12-01",
+        "--until",
+        "2025-12-31",
+        "--db",
+        db,
+        "--format",
+        "markdown",
+    ).stdout
+    assert md.startswith("# Briefing") and "## Key Takeaways" in md and REFERENCE_ID in md
+
+
+def test_bad_date_is_one_clear_line(db: str) -> None:
+    result = run("quotes", "--since", "yesterday", "--db", db)
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_tables(db: str, tmp_path: Path, fmt: str) -> None:
+    result = run("export", "--format", fmt, "--out", str(tmp_path), "--db", db)
+    assert result.returncode == 0, result.stderr
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {
+        f"{t}.{fmt}" for t in ("articles", "quotes", "stances", "commitments", "numbers", "events")
+    } == names
+    if fmt == "csv":
+        with (tmp_path / "articles.csv").open(encoding="utf-8") as fh:
+            assert len(list(csv.DictReader(fh))) == 15
+
+
+def test_export_jsonl_and_plover(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "a.jsonl"
+    run("export", "--format", "jsonl", "--since", "2026-01-01", "--out", str(out), "--db", db)
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert rows and all(r["article"]["published"] >= "2026-01-01" for r in rows)
+    plover = run("export", "--format", "plover", "--db", db).stdout.splitlines()
+    assert {"event_type", "source_actor", "target_actor", "article_id"} <= set(
+        json.loads(plover[0])
+    )
+
+
+def test_ingest_feeds_and_records_bad_ones(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'feeds.db'}"
+    result = run(
+        "ingest",
+        str(FIXTURES / "sample-feed.rss"),
+        str(FIXTURES / "sample-feed.atom"),
+        str(FIXTURES / "broken-feed.rss"),
+        "--db",
+        url,
+    )
+    assert result.returncode == 1  # the empty entry and the broken feed are reported
+    assert "3 stored" in result.stderr and "Traceback" not in result.stderr
+    assert "broken-feed.rss" in result.stderr and "entry3" in result.stderr
+    again = run("ingest", str(FIXTURES / "sample-feed.rss"), "--db", url)
+    assert "0 stored, 2 already stored" in again.stderr
+    rows = json.loads(run("board", "--db", url, "--format", "json").stdout)
+    assert {("CR", "PA"), ("PA", "CR")} <= {(r["country"], r["target"]) for r in rows}
