@@ -38,6 +38,16 @@ class Format(StrEnum):
     plover = "plover"
 
 
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", help="Analyse on a local Dask cluster of N processes.")
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Analyse on an existing Dask scheduler (tcp://HOST:PORT)."),
+]
+GateOption = Annotated[
+    bool, typer.Option("--gate", help="Skip the parse of articles the relevance gate rejects.")
+]
 DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Database URL (default: $HEMIWATCH_DB or sqlite:///hemiwatch.db)."),
@@ -73,7 +83,11 @@ def _read_all(paths: Iterable[Path], settings: Settings, failures: list[str]) ->
 
 
 def _analysed(
-    paths: Iterable[Path], settings: Settings, failures: list[str]
+    paths: Iterable[Path],
+    settings: Settings,
+    failures: list[str],
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[tuple[Article, Facts]]:
     articles: list[Article] = []
 
@@ -82,7 +96,13 @@ def _analysed(
             articles.append(article)
             yield article
 
-    for result in analyze_many(remember(), settings):
+    if workers or scheduler:
+        from hemiwatch.scale import analyze_distributed
+
+        results = analyze_distributed(remember(), settings, workers, scheduler)
+    else:
+        results = analyze_many(remember(), settings)
+    for result in results:
         article = articles.pop(0)
         if isinstance(result, HemiwatchError):
             failures.append(str(result))
@@ -134,9 +154,12 @@ def export_facts(
     out_dir: Annotated[
         Path, typer.Argument(help="Where to write one <id>.json facts file per article.")
     ],
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
+    gate: GateOption = False,
 ) -> None:
     """Write one facts file per article, as ../shared/eval/FORMAT.md describes."""
-    settings = Settings()
+    settings = Settings(gate=gate)
     paths = _inputs(corpus)
     out_dir.mkdir(parents=True, exist_ok=True)
     failures: list[str] = []
@@ -145,7 +168,8 @@ def export_facts(
     try:
         with Progress(*columns, console=err, transient=not err.is_terminal) as bar:
             task = bar.add_task("facts", total=len(paths))
-            for _article, facts in _analysed(_ticking(paths, bar, task), settings, failures):
+            analysed = _analysed(_ticking(paths, bar, task), settings, failures, workers, scheduler)
+            for _article, facts in analysed:
                 (out_dir / f"{facts.id}.json").write_text(render.facts_json(facts), "utf-8")
                 written += 1
     except HemiwatchError as exc:

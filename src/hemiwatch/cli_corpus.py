@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,9 +22,19 @@ from hemiwatch.analyze import board as board_rows
 from hemiwatch.analyze import brief as make_brief
 from hemiwatch.analyze import commitments as commitment_rows
 from hemiwatch.analyze.brief import to_markdown
-from hemiwatch.cli import DbOption, _fail, app, err, out
+from hemiwatch.cli import (
+    DbOption,
+    GateOption,
+    SchedulerOption,
+    WorkersOption,
+    _fail,
+    app,
+    err,
+    out,
+)
 from hemiwatch.config import Settings
 from hemiwatch.errors import HemiwatchError
+from hemiwatch.models import Article
 from hemiwatch.pipeline import ingest as ingest_paths
 from hemiwatch.store import DEFAULT_URL, Store, open_store
 from hemiwatch.store.db import HL_CLOSE, HL_OPEN
@@ -79,14 +90,30 @@ def ingest(
         list[Path], typer.Argument(help="Files, folders, corpus folders, JSONL or RSS/Atom feeds.")
     ],
     db: DbOption = None,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
+    gate: GateOption = False,
 ) -> None:
     """Analyse and store articles; the same input twice changes nothing."""
     store = _store(db)
+    analyzer = None
+    if workers or scheduler:
+        from hemiwatch.scale import analyze_distributed
+
+        def analyzer(articles: Iterable[Article], settings: Settings) -> Iterator[Any]:
+            return analyze_distributed(articles, settings, workers, scheduler)
+
     columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
         with Progress(*columns, console=err, transient=not err.is_terminal) as bar:
             task = bar.add_task("ingest", total=None)
-            report = ingest_paths(paths, store, Settings(), tick=lambda n: bar.advance(task, n))
+            report = ingest_paths(
+                paths,
+                store,
+                Settings(gate=gate),
+                tick=lambda n: bar.advance(task, n),
+                analyzer=analyzer,
+            )
     except HemiwatchError as exc:
         _fail(str(exc))
         raise typer.Exit(1) from None

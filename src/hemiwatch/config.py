@@ -15,3 +15,4 @@ class Settings:
     max_bytes: int = 10 * 1024 * 1024  # larger files are refused before they are read
     max_chars: int = 1_000_000  # spaCy's own limit on one text; longer articles are refused
     batch_size: int = 16
+    gate: bool = False  # skip the parse of articles the relevance gate rejects (off-topic)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -23,8 +24,9 @@ from hemiwatch.extract import (
     extract_topics,
     load_model,
 )
+from hemiwatch.extract.gate import passes
 from hemiwatch.ingest import iter_items
-from hemiwatch.models import Article, Facts
+from hemiwatch.models import Article, Facts, Topic
 from hemiwatch.store import Store
 
 
@@ -43,10 +45,14 @@ def analyze_many(
     settings = settings or Settings()
     nlp = load_model(settings.model)
     too_long: dict[str, ExtractError] = {}
+    gated: set[str] = set()
 
     def texts() -> Iterator[tuple[str, Article]]:
         for article in articles:
-            if len(article.text) > settings.max_chars:
+            if settings.gate and not passes(article.title, article.text):
+                gated.add(article.id)
+                yield "", article
+            elif len(article.text) > settings.max_chars:
                 too_long[article.id] = ExtractError(
                     f"{article.id}: text too long ({len(article.text):,} characters; "
                     f"the limit is {settings.max_chars:,})"
@@ -58,6 +64,10 @@ def analyze_many(
     for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=settings.batch_size):
         if article.id in too_long:
             yield too_long.pop(article.id)
+            continue
+        if article.id in gated:
+            gated.discard(article.id)
+            yield Facts(id=article.id, topics=[Topic(label="other")], off_topic=True)
             continue
         try:
             yield facts_from_doc(article, doc)
@@ -104,40 +114,59 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)
 
 
+Analyzer = Callable[[Iterable[Article], Settings], Iterator[Facts | ExtractError]]
+
+
 def ingest(
     paths: list[Path],
     store: Store,
     settings: Settings | None = None,
     batch: int = 32,
     tick: Callable[[int], None] | None = None,
+    analyzer: Analyzer | None = None,
 ) -> IngestReport:
     """Read, analyse and store every article under `paths`, one transaction per batch.
 
     A bad item is recorded in ingest_errors and the run goes on; what is already stored is
-    never touched, so a run killed half-way is finished by running it again.
+    never touched, so a run killed half-way is finished by running it again. Input is read,
+    analysed (by `analyzer`: this process, or Dask) and written as a stream, so memory does
+    not grow with the corpus; only this process writes to the database.
     """
     settings = settings or Settings()
+    run = analyzer or analyze_many
     report = IngestReport()
     items = iter_items(paths, settings)
-    while chunk := list(islice(items, batch)):
-        fresh: dict[str, Article] = {}
-        for item, got in chunk:
-            if isinstance(got, IngestError):
-                store.add_error(item, got.reason)
-                report.failed.append(str(got))
-            elif got.id not in fresh:
-                fresh[got.id] = got
-        known = store.known(list(fresh))
-        report.skipped += len(known)
-        todo = [a for i, a in fresh.items() if i not in known]
-        done: list[tuple[Article, Facts]] = []
-        for article, result in zip(todo, analyze_many(todo, settings), strict=True):
-            if isinstance(result, ExtractError):
-                store.add_error(article.id, str(result))
-                report.failed.append(str(result))
-            else:
-                done.append((article, result))
-        report.added += len(store.add(done))
-        if tick:
-            tick(len(chunk))
+    waiting: deque[Article] = deque()
+
+    def todo() -> Iterator[Article]:
+        while chunk := list(islice(items, batch)):
+            fresh: dict[str, Article] = {}
+            for item, got in chunk:
+                if isinstance(got, IngestError):
+                    store.add_error(item, got.reason)
+                    report.failed.append(str(got))
+                else:
+                    fresh.setdefault(got.id, got)
+            known = store.known(list(fresh))
+            report.skipped += len(known)
+            for article_id, article in fresh.items():
+                if article_id not in known:
+                    waiting.append(article)
+                    yield article
+            if tick:
+                tick(len(chunk))
+
+    pending: list[tuple[Article, Facts]] = []
+    for result in run(todo(), settings):
+        article = waiting.popleft()
+        if isinstance(result, ExtractError):
+            store.add_error(article.id, str(result))
+            report.failed.append(str(result))
+        else:
+            pending.append((article, result))
+        if len(pending) >= batch:
+            report.added += len(store.add(pending))
+            pending = []
+    if pending:
+        report.added += len(store.add(pending))
     return report

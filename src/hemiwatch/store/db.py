@@ -214,12 +214,14 @@ class Store:
         if not terms:
             return []
         if self.dialect == "sqlite":
+            # FTS5 sorts by its configured rank (bm25 weighting titles 4x) without ranking
+            # through a join; the article columns are fetched for the hits only.
             sql = text(
-                "SELECT a.id, a.title, a.published, a.source, "
-                f"snippet(articles_fts, 2, '{HL_OPEN}', '{HL_CLOSE}', ' … ', 18) AS snippet, "
-                "bm25(articles_fts, 0.0, 4.0, 1.0) AS rank "
-                "FROM articles_fts JOIN articles a ON a.id = articles_fts.id "
-                "WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n"
+                "SELECT a.id, a.title, a.published, a.source, hits.snippet, hits.rank FROM ("
+                f"SELECT id, snippet(articles_fts, 2, '{HL_OPEN}', '{HL_CLOSE}', ' … ', 18) "
+                "AS snippet, rank FROM articles_fts WHERE articles_fts MATCH :q "
+                "ORDER BY rank LIMIT :n) AS hits JOIN articles a ON a.id = hits.id "
+                "ORDER BY hits.rank"
             )
             params = {"q": " ".join(f'"{t}"' for t in terms), "n": limit}
         else:

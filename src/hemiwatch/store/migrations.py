@@ -39,10 +39,21 @@ def _v3_board(conn: Connection) -> None:
     schema.board.create(conn, checkfirst=True)
 
 
+def _v4_rank(conn: Connection) -> None:
+    """SQLite: rank by bm25 with titles weighted 4x, so ORDER BY rank needs no expression."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            text(
+                "INSERT INTO articles_fts(articles_fts, rank) VALUES('rank', 'bm25(0.0, 4.0, 1.0)')"
+            )
+        )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "tables", _v1_tables),
     (2, "full-text search", _v2_full_text),
     (3, "cooperation board summary", _v3_board),
+    (4, "search ranking", _v4_rank),
 ]
 
 
