@@ -14,6 +14,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from hemiwatch.extract.nlp import sentence_of
 from hemiwatch.models import Commitment, CountryMention, NumberClaim, Quote
 from hemiwatch.models import Span as CharSpan
 
@@ -97,7 +98,7 @@ def _initiative(doc: Doc, ask: NumberClaim) -> str:
     span = doc.char_span(ask.span[0], ask.span[1], alignment_mode="expand")
     if span is None:
         return "unnamed initiative"
-    sent = span.sent
+    sent = sentence_of(span)
     for tok in sent:
         if tok.lower_ == "for" and tok.i > span.end - 1:
             pobj = [c for c in tok.children if c.dep_ == "pobj"]
@@ -134,7 +135,7 @@ def _pledgers(doc: Doc, answer: NumberClaim, countries: list[CountryMention]) ->
     span = doc.char_span(answer.span[0], answer.span[1], alignment_mode="expand")
     if span is None:
         return []
-    sent = span.sent
+    sent = sentence_of(span)
     return [
         c.code
         for c in countries

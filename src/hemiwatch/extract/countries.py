@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.extract.lexicons import Place, gazetteer, languages
+from hemiwatch.extract.nlp import text_of
 from hemiwatch.models import CountryMention, RegionMention
 from hemiwatch.models import Span as CharSpan
 
@@ -61,7 +62,7 @@ def extract_places(
     gaz = gazetteer()
     countries: dict[str, list[CharSpan]] = {}
     regions: dict[str, list[CharSpan]] = {}
-    for match in find_places(doc.text, skip):
+    for match in find_places(text_of(doc), skip):
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or match.place.kind == "ignore" or _inside_name(span):
             continue

@@ -12,6 +12,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from hemiwatch.extract.nlp import sentence_of, sentences_between, text_of
 from hemiwatch.models import NumberClaim
 from hemiwatch.models import Span as CharSpan
 
@@ -107,7 +108,7 @@ def extract_numbers(doc: Doc, skip: list[CharSpan] | None = None) -> list[Number
     skip = skip or []
     out: list[NumberClaim] = []
     last_unit: tuple[str, int] | None = None  # (unit, sentence start) of the last counted noun
-    for m in NUMBER.finditer(doc.text):
+    for m in NUMBER.finditer(text_of(doc)):
         start, end = m.start("num"), m.end()
         if any(s <= start < e for s, e in skip):
             continue
@@ -115,7 +116,7 @@ def extract_numbers(doc: Doc, skip: list[CharSpan] | None = None) -> list[Number
         if claim is None:
             continue
         tok = _token_at(doc, start)
-        sent_start = tok.sent.start_char if tok is not None else 0
+        sent_start = sentence_of(tok).start_char if tok is not None else 0
         elliptical = claim.qualifier is not None or (tok is not None and tok.dep_ in _NP_DEPS)
         # "pledges for up to 2,600" after "2,000 police officers": the antecedent's unit.
         if (
@@ -134,7 +135,7 @@ def extract_numbers(doc: Doc, skip: list[CharSpan] | None = None) -> list[Number
 
 
 def _claim(doc: Doc, m: re.Match[str], start: int, end: int) -> NumberClaim | None:
-    text = doc.text
+    text = text_of(doc)
     num = m.group("num")
     value = parse_number(num)
     if value is None:
@@ -188,7 +189,7 @@ def _is_distractor(
         return True  # "one nation", "one of the tankers": not a quantity claim
     if re.fullmatch(r"\d{4}", num) and 1800 <= value <= 2100 and not marked:
         return True  # a year
-    if _DESIGNATION_TEXT.search(doc.text[max(0, first.idx - 10) : first.idx]):
+    if _DESIGNATION_TEXT.search(text_of(doc)[max(0, first.idx - 10) : first.idx]):
         return True  # "No. 10"
     prev = doc[first.i - 1] if first.i > 0 else None
     if prev is not None:
@@ -262,7 +263,7 @@ def _role(tok: Token, noun: Token | None = None) -> str | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() in known:
                         return known[pobj.lemma_.lower()]
-    sent_start = tok.sent.start
+    sent_start = sentence_of(tok).start
     for i in range(tok.i - 1, max(sent_start, tok.i - 7) - 1, -1):
         word = tok.doc[i]
         if word.is_punct and word.text not in {"$", "-"}:
@@ -285,4 +286,4 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 
 def _sentences_between(doc: Doc, a: int, b: int) -> int:
-    return sum(1 for s in doc.sents if a < s.start_char <= b)
+    return len(sentences_between(doc, a + 1, b + 1)) - 1 if b > a else 0

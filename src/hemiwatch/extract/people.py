@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.extract.countries import find_places
 from hemiwatch.extract.lexicons import first_names, gazetteer, reporting_verbs, titles
+from hemiwatch.extract.nlp import sentence_of, text_of
 from hemiwatch.models import Person
 from hemiwatch.models import Span as CharSpan
 
@@ -152,7 +153,7 @@ def _add_surname_mentions(doc: Doc, cands: list[_Candidate], skip: list[CharSpan
     pattern = re.compile(
         r"(?<![\w-])(" + "|".join(re.escape(s) for s in by_surname) + r")(?![\w-])"
     )
-    for m in pattern.finditer(doc.text):
+    for m in pattern.finditer(text_of(doc)):
         if any(s <= m.start() < e for s, e in skip):
             continue
         cand = by_surname[m.group(1)]
@@ -275,7 +276,7 @@ def _title(spans: list[Span]) -> str | None:
         doc = span.doc
         i = span.start
         words: list[Token] = []
-        while i > span.sent.start:
+        while i > sentence_of(span).start:
             tok = doc[i - 1]
             if tok.text in {",", "(", "“", '"'} or tok.is_space or tok.ent_type_ == "PERSON":
                 break
@@ -348,9 +349,11 @@ def _gender(doc: Doc, cand: _Candidate, title: str | None) -> str | None:
         return g
     votes: Counter[str] = Counter()
     for span in cand.spans:
-        sent = span.sent
+        sent = sentence_of(span)
         nxt = doc[sent.end] if sent.end < len(doc) else None
-        window = list(sent[span.end - sent.start :]) + (list(nxt.sent) if nxt is not None else [])
+        window = list(sent[span.end - sent.start :]) + (
+            list(sentence_of(nxt)) if nxt is not None else []
+        )
         for tok in window:
             if tok.ent_type_ == "PERSON":
                 break

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.extract.lexicons import reporting_verbs
+from hemiwatch.extract.nlp import sentence_of, sentences_between, text_of
 from hemiwatch.extract.quotemarks import QuoteRun, find_quote_runs
 from hemiwatch.extract.speakers import Speaker, SpeakerResolver
 from hemiwatch.models import Person, Quote
@@ -27,7 +28,7 @@ def extract_quotes(
     `skip` holds spans (the dateline) that no quote may include.
     """
     skip = skip or []
-    runs = [r for r in find_quote_runs(doc.text) if not _overlaps(r.span, skip)]
+    runs = [r for r in find_quote_runs(text_of(doc)) if not _overlaps(r.span, skip)]
     quoted = [r.span for r in runs]
     resolver = SpeakerResolver(doc, people, quoted)
     direct = _direct_quotes(doc, runs, resolver)
@@ -43,7 +44,7 @@ def _direct_quotes(doc: Doc, runs: list[QuoteRun], resolver: SpeakerResolver) ->
     previous: tuple[QuoteRun, Speaker, str] | None = None
     quoted = [r.span for r in runs]
     for run in runs:
-        text = doc.text[run.span[0] : run.span[1]]
+        text = text_of(doc)[run.span[0] : run.span[1]]
         found = _attribute(doc, run, quoted, resolver)
         if found is None and run.continued and previous is not None:
             found = (previous[1], previous[2])
@@ -61,8 +62,8 @@ def _attribute(
     doc: Doc, run: QuoteRun, quoted: list[CharSpan], resolver: SpeakerResolver
 ) -> tuple[Speaker, str] | None:
     a, b = run.span
-    text = doc.text[a:b]
-    utterance = doc.text[b : b + 1] in {",", ".", "?", "!"} or any(ch in text for ch in ".?!")
+    text = text_of(doc)[a:b]
+    utterance = text_of(doc)[b : b + 1] in {",", ".", "?", "!"} or any(ch in text for ch in ".?!")
     short = len(text.split()) <= SHORT_QUOTE_WORDS and not utterance
     if short and _so_called(doc, a):
         return None
@@ -117,9 +118,7 @@ def _attribute_forward(
 
 
 def _sentences(doc: Doc, a: int, b: int) -> list[Span]:
-    return [s for s in doc.sents if s.start_char < b and s.end_char > a] or [
-        doc.char_span(a, b, alignment_mode="expand") or doc[:]
-    ]
+    return sentences_between(doc, a, b) or [doc.char_span(a, b, alignment_mode="expand") or doc[:]]
 
 
 def _neighbour(doc: Doc, sent: Span, step: int) -> Span | None:
@@ -127,9 +126,9 @@ def _neighbour(doc: Doc, sent: Span, step: int) -> Span | None:
     i = sent.start - 1 if step < 0 else sent.end
     if i < 0 or i >= len(doc):
         return None
-    other = doc[i].sent
+    other = sentence_of(doc[i])
     first, second = (other, sent) if step < 0 else (sent, other)
-    if "\n\n" in doc.text[first.start_char : second.start_char]:
+    if "\n\n" in text_of(doc)[first.start_char : second.start_char]:
         return None
     return other
 
@@ -200,7 +199,7 @@ def _is_title(text: str) -> bool:
 
 
 def _so_called(doc: Doc, a: int) -> bool:
-    return doc.text[max(0, a - 12) : a].lower().rstrip(' “"«„').endswith("so-called")
+    return text_of(doc)[max(0, a - 12) : a].lower().rstrip(' “"«„').endswith("so-called")
 
 
 def _inside(char: int, spans: list[CharSpan]) -> bool:
@@ -242,20 +241,20 @@ def _indirect_quotes(
                 continue
             for a, b in skip:  # "WASHINGTON, May 4 (Wire) - X happened, the ministry said."
                 if a <= span[0] < b:
-                    span = _trim_span(doc.text, b, span[1]) or (b, b)
+                    span = _trim_span(text_of(doc), b, span[1]) or (b, b)
             if span[1] - span[0] < 3:
                 continue
             cut = min((x for x, y in quoted if span[0] <= x < span[1]), default=None)
             if _inside(span[0], quoted):
                 continue
             if cut is not None:  # "... would keep selling its oil “to whoever ...”"
-                span = _trim_span(doc.text, span[0], cut - 1)
+                span = _trim_span(text_of(doc), span[0], cut - 1)
                 if span is None:
                     continue
             speaker = _subject_speaker(verb, resolver)
             if speaker is None:
                 continue
-            text = doc.text[span[0] : span[1]]
+            text = text_of(doc)[span[0] : span[1]]
             out.append(_quote(text, "indirect", speaker, verb.lemma_, span))
     return out
 

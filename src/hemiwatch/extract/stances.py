@@ -19,6 +19,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.extract.lexicons import reporting_verbs
+from hemiwatch.extract.nlp import sentence_of, text_of
 from hemiwatch.models import CountryMention, Quote, RegionMention, Stance
 from hemiwatch.models import Span as CharSpan
 
@@ -124,9 +125,9 @@ def extract_stances(
         if found is None:
             continue
         actors, targets, polarity, speaker, mutual = found
-        sent = tok.sent
+        sent = sentence_of(tok)
         start = max([sent.start_char, *(b for a, b in skip or [] if a <= sent.start_char < b)])
-        evidence = doc.text[start : sent.end_char].strip()
+        evidence = text_of(doc)[start : sent.end_char].strip()
         pairs = [(a, t) for a in actors for t in targets if a != t]
         if mutual:
             pairs += [(t, a) for a, t in pairs]
@@ -184,7 +185,7 @@ def _from_cue(
         if not givers:
             return None
         receivers = _actors(tok, places, speaker_country) or [
-            p for p in places.within(tok.sent.start_char, tok.sent.end_char) if p not in givers
+            p for p in places.within(*_sent_range(tok)) if p not in givers
         ]
         return (givers, receivers, "cooperates", _speaker(quote), False) if receivers else None
     if cue is not None:
@@ -210,9 +211,7 @@ def _from_cue(
         return actors, actors, polarity, _speaker(quote), True  # "Colombia and Ecuador signed"
     targets = _targets(tok, places, actors, speaker_country, quote)
     if not targets and not mutual:
-        others = [
-            p for p in places.within(tok.sent.start_char, tok.sent.end_char) if p not in actors
-        ]
+        others = [p for p in places.within(*_sent_range(tok)) if p not in actors]
         # Nothing names the other side: the one other place in the sentence ("the Andean
         # region, where Peru has refused ..."), else the article's clearly most-named country
         # ("Brazil sent a frigate" to the exercise the article is about).
@@ -309,7 +308,7 @@ def _actors(tok: Token, places: _Places, speaker_country: str | None) -> list[st
     else:
         found = places.within(*_core_extent(subj))
     if not found and subj.lemma_.lower() in GENERIC_SUBJECTS:
-        found = places.within(subj.sent.start_char, subj.sent.end_char)
+        found = places.within(*_sent_range(subj))
     return found
 
 
@@ -387,6 +386,11 @@ def _head_extent(tok: Token) -> CharSpan:
     keep = [tok, *(c for c in tok.children if c.dep_ in {"compound", "det"})]
     keep.sort(key=lambda t: t.i)
     return keep[0].idx, keep[-1].idx + len(keep[-1].text)
+
+
+def _sent_range(tok: Token) -> CharSpan:
+    sent = sentence_of(tok)
+    return sent.start_char, sent.end_char
 
 
 def _extent(tok: Token) -> CharSpan:

@@ -19,6 +19,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from hemiwatch.extract.nlp import text_of
 from hemiwatch.models import CountryMention, RegionMention, Topic
 from hemiwatch.models import Span as CharSpan
 
@@ -101,7 +102,7 @@ def extract_topics(
     n_sentences = 1 if title.strip() else 0
     for sent in doc.sents:
         start = max([sent.start_char, *(b for a, b in skip if a <= sent.start_char < b)])
-        text = doc.text[start : sent.end_char]
+        text = text_of(doc)[start : sent.end_char]
         found = sentence_topics(text)
         n_sentences += bool(text.strip())
         core_score += max((w for t, w in found.items() if t in CORE), default=0.0)
