@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import os
 import random
+import resource
 import statistics
 import tempfile
 import time
@@ -97,9 +98,10 @@ def run(name: str, store: Store, base: list[tuple[Article, Facts]], n: int, runs
     if batch:
         store.add(batch)
     seconds = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"\n{name}: {store.count():,} articles ingested in {seconds:.0f} s "
-        f"({n / seconds:,.0f} articles/s)"
+        f"({n / seconds:,.0f} articles/s), peak RSS so far {rss:.0f} MB"
     )
     rnd = random.Random(1)
     print(f"  {'query':8s} {'p50 ms':>8s} {'p95 ms':>8s}")

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -17,11 +17,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from hemiwatch.analyze import ask as ask_corpus
-from hemiwatch.analyze import board as board_rows
-from hemiwatch.analyze import brief as make_brief
-from hemiwatch.analyze import commitments as commitment_rows
-from hemiwatch.analyze.brief import to_markdown
 from hemiwatch.cli import (
     DbOption,
     GateOption,
@@ -35,10 +30,9 @@ from hemiwatch.cli import (
 from hemiwatch.config import Settings
 from hemiwatch.errors import HemiwatchError
 from hemiwatch.models import Article
-from hemiwatch.pipeline import ingest as ingest_paths
-from hemiwatch.store import DEFAULT_URL, Store, open_store
-from hemiwatch.store.db import HL_CLOSE, HL_OPEN
-from hemiwatch.store.export import jsonl_lines, write_tables
+
+if TYPE_CHECKING:
+    from hemiwatch.store import Store
 
 
 class Output(StrEnum):
@@ -63,6 +57,8 @@ FormatOption = Annotated[Output, typer.Option("--format", "-f", help="Output for
 
 
 def _store(db: str | None) -> Store:
+    from hemiwatch.store import DEFAULT_URL, open_store
+
     try:
         return open_store(db or os.environ.get("HEMIWATCH_DB") or DEFAULT_URL)
     except HemiwatchError as exc:
@@ -95,6 +91,8 @@ def ingest(
     gate: GateOption = False,
 ) -> None:
     """Analyse and store articles; the same input twice changes nothing."""
+    from hemiwatch.pipeline import ingest as ingest_paths
+
     store = _store(db)
     analyzer = None
     if workers or scheduler:
@@ -139,6 +137,8 @@ def board(
     fmt: FormatOption = Output.text,
 ) -> None:
     """Per country, its latest cooperation stance toward each partner, trend and evidence."""
+    from hemiwatch.analyze import board as board_rows
+
     rows = board_rows(_store(db), country.upper() if country else None)
     if fmt is Output.json:
         _emit(rows)
@@ -162,6 +162,8 @@ def board(
 @app.command()
 def commitments(db: DbOption = None, fmt: FormatOption = Output.text) -> None:
     """Per initiative, sought vs pledged vs delivered over time, with sources."""
+    from hemiwatch.analyze import commitments as commitment_rows
+
     rows = commitment_rows(_store(db))
     if fmt is Output.json:
         _emit(rows)
@@ -229,6 +231,8 @@ def search(
     fmt: FormatOption = Output.text,
 ) -> None:
     """Full-text search of stored articles and quotes, ranked, with highlighted snippets."""
+    from hemiwatch.store.db import HL_CLOSE, HL_OPEN
+
     store = _store(db)
     hits = store.search(query, limit=limit)
     quotes = store.quote_rows(words=query, limit=limit)
@@ -273,6 +277,9 @@ def brief(
     fmt: Annotated[BriefFormat, typer.Option("--format", "-f")] = BriefFormat.text,
 ) -> None:
     """A multi-article briefing: synopsis, key takeaways citing their articles, quotes."""
+    from hemiwatch.analyze import brief as make_brief
+    from hemiwatch.analyze.brief import to_markdown
+
     b = make_brief(
         _store(db),
         _date(since, "since"),
@@ -297,6 +304,8 @@ def ask(
     fmt: FormatOption = Output.text,
 ) -> None:
     """Answer a question from stored facts, with citations."""
+    from hemiwatch.analyze import ask as ask_corpus
+
     answer = ask_corpus(_store(db), question)
     if fmt is Output.json:
         _emit(answer)
@@ -324,6 +333,8 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export articles, quotes, facts and events for pandas, R or DuckDB (docs/export.md)."""
+    from hemiwatch.store.export import jsonl_lines, write_tables
+
     store = _store(db)
     day = _date(since, "since")
     if fmt in {ExportFormat.jsonl, ExportFormat.plover}:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
@@ -27,7 +28,9 @@ from hemiwatch.extract import (
 from hemiwatch.extract.gate import passes
 from hemiwatch.ingest import iter_items
 from hemiwatch.models import Article, Facts, Topic
-from hemiwatch.store import Store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported only by what writes to it
+    from hemiwatch.store import Store
 
 
 def analyze(article: Article, settings: Settings | None = None) -> Facts:

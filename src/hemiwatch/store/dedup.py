@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from typing import Any
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 64
 BANDS = 16  # 16 bands of 4 rows: pairs above ~0.5 Jaccard share a band
@@ -28,7 +28,10 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(normalize(text)).encode("utf-8")).hexdigest()
 
 
-def signature(text: str) -> MinHash:
+def signature(text: str) -> Any:
+    """A datasketch MinHash of the text's word 4-shingles."""
+    from datasketch import MinHash  # imported on first use: it pulls in scipy
+
     words = normalize(text)
     mh = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)  # fast, same in every run
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
@@ -36,7 +39,7 @@ def signature(text: str) -> MinHash:
     return mh
 
 
-def bands(mh: MinHash) -> list[tuple[int, str]]:
+def bands(mh: Any) -> list[tuple[int, str]]:
     values = mh.hashvalues
     return [
         (
@@ -49,7 +52,7 @@ def bands(mh: MinHash) -> list[tuple[int, str]]:
     ]
 
 
-def to_bytes(mh: MinHash) -> bytes:
+def to_bytes(mh: Any) -> bytes:
     return np.asarray(mh.hashvalues, dtype=np.uint64).tobytes()
 
 
