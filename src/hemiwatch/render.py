@@ -92,6 +92,12 @@ def markdown(article: Article, facts: Facts) -> str:
     if facts.regions:
         lines += [f"- **Regions:** {', '.join(r.slug.replace('_', ' ') for r in facts.regions)}"]
     lines += [f"- **People:** {', '.join(_person(p) for p in facts.people) or '—'}"]
+    topics = "off-topic" if facts.off_topic else ", ".join(t.label for t in facts.topics)
+    lines += [f"- **Topics:** {topics.replace('_', ' ')}"]
+    lines += [
+        f"- **Stance:** {s.actor} {s.polarity} {s.target} ({s.cue}): {s.evidence}"
+        for s in facts.stances
+    ]
     for n in facts.numbers:
         lines += [
             f"- **{_value(n.value)} {n.unit or ''}**{_extra(n.qualifier, n.role)}: “{n.text}”"
@@ -127,6 +133,24 @@ def render_text(console: Console, article: Article, facts: Facts) -> None:
             "Number",
             escape(f"{_value(n.value)} {n.unit or ''}{_extra(n.qualifier, n.role)}")
             + f"  [dim]“{escape(n.text)}”[/dim]",
+        )
+    topics = "off-topic" if facts.off_topic else ", ".join(t.label for t in facts.topics)
+    table.add_row("Topics", escape(topics.replace("_", " ")))
+    for s in facts.stances:
+        colour = "red" if s.polarity == "refuses" else "green"
+        table.add_row(
+            "Stance",
+            f"{escape(s.actor)} [{colour}]{s.polarity}[/{colour}] "
+            f"{escape(s.target)}  [dim]({escape(s.cue)})[/dim]",
+        )
+    for c in facts.commitments:
+        pledged = _value(c.pledged_max or c.pledged_min or 0)
+        qualifier = f"{c.qualifier} " if c.qualifier else ""
+        line = f"{c.initiative}: {_value(c.sought or 0)} sought, {qualifier}{pledged} pledged"
+        table.add_row("Commitment", escape(f"{line} ({c.unit})"))
+    if facts.events:
+        table.add_row(
+            "Events", escape(", ".join(dict.fromkeys(e.event_type for e in facts.events)))
         )
     parts: list[Any] = [Text(sub, style="dim"), table]
     for q in facts.quotes:
