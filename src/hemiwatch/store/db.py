@@ -145,10 +145,13 @@ class Store:
         """
         t = schema.metadata.tables[table]
         a = schema.articles
-        day = func.coalesce(t.c.date, a.c.published) if "date" in t.c else a.c.published
-        query = select(
-            t, a.c.title, a.c.source, a.c.published, a.c.off_topic, a.c.cluster_id, day.label("day")
-        ).join(a, a.c.id == t.c.article_id)
+        extra = [a.c.title, a.c.source, a.c.published, a.c.off_topic, a.c.cluster_id]
+        if "day" in t.c:
+            day: Any = t.c.day  # indexed: newest-first queries walk the index
+        else:
+            day = func.coalesce(t.c.date, a.c.published) if "date" in t.c else a.c.published
+            extra.append(day.label("day"))
+        query = select(t, *extra).join(a, a.c.id == t.c.article_id)
         conditions = [
             c
             for c in (

@@ -49,11 +49,25 @@ def _v4_rank(conn: Connection) -> None:
         )
 
 
+def _v5_quote_day(conn: Connection) -> None:
+    """quotes.day: the article's date on the quote row, indexed."""
+    if "day" not in {c["name"] for c in inspect(conn).get_columns("quotes")}:
+        conn.execute(text("ALTER TABLE quotes ADD COLUMN day DATE"))
+        conn.execute(
+            text(
+                "UPDATE quotes SET day = (SELECT published FROM articles "
+                "WHERE articles.id = quotes.article_id)"
+            )
+        )
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_quotes_day ON quotes (day)"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "tables", _v1_tables),
     (2, "full-text search", _v2_full_text),
     (3, "cooperation board summary", _v3_board),
     (4, "search ranking", _v4_rank),
+    (5, "quote dates", _v5_quote_day),
 ]
 
 

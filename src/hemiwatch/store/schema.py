@@ -71,6 +71,7 @@ quotes = _child(
     Column("text", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
+    Column("day", Date, index=True),  # the article's date, so "newest first" walks an index
 )
 stances = _child(
     "stances",

@@ -178,6 +178,10 @@ def _update_board(conn: Connection, stances: list[dict[str, Any]]) -> None:
     conn.execute(insert(board), merged)
 
 
+def _day(facts: Facts) -> dt.date | None:
+    return facts.dateline.date if facts.dateline else None
+
+
 def _url_key(url: str | None) -> str | None:
     from hemiwatch.ingest.identity import normalize_url
 
@@ -203,6 +207,7 @@ def fact_rows(article: Article, facts: Facts) -> dict[Any, list[dict[str, Any]]]
                 "text": q.text,
                 "start": q.span[0],
                 "end": q.span[1],
+                "day": _day(facts) or article.published,
             }
             for q in facts.quotes
         ],
