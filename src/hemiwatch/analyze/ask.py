@@ -11,9 +11,9 @@ import json
 import re
 from typing import Any
 
+from hemiwatch.analyze.labels import figure, place_name
 from hemiwatch.extract.commitments import canonical_unit
 from hemiwatch.extract.countries import find_places
-from hemiwatch.extract.lexicons import gazetteer
 from hemiwatch.store import Store, schema
 
 NO_ANSWER = "The corpus holds no answer to that question."
@@ -67,7 +67,6 @@ def _stances(store: Store, polarity: str, places: list[str]) -> dict[str, Any]:
     if not rows:
         return {"answer": NO_ANSWER, "citations": []}
     rows.sort(key=lambda r: -(r["n_refuses"] if polarity == "refuses" else r["n_cooperates"]))
-    names = gazetteer().country_names
     actors = list(dict.fromkeys(r["actor"] for r in rows))
     targets = list(dict.fromkeys(r["target"] for r in rows))
     singular = len(actors) == 1
@@ -75,8 +74,8 @@ def _stances(store: Store, polarity: str, places: list[str]) -> dict[str, Any]:
         verb = "refuses to cooperate with" if singular else "refuse to cooperate with"
     else:
         verb = "cooperates with" if singular else "cooperate with"
-    who = ", ".join(_name(a, names) for a in actors[:6])
-    whom = ", ".join(_name(t, names) for t in targets[:3])
+    who = ", ".join(place_name(a) for a in actors[:6])
+    whom = ", ".join(place_name(t) for t in targets[:3])
     evidence = [e for r in rows for e in json.loads(r["evidence"]) if e["polarity"] == polarity]
     citations = [{"article_id": e["article_id"], "sentence": e["sentence"]} for e in evidence]
     return {"answer": f"{who} {verb} {whom}.", "citations": _cite(citations, "sentence")}
@@ -108,12 +107,12 @@ def _how_many(store: Store, question: str, places: list[str]) -> dict[str, Any]:
             if value is not None:
                 qual = "up to " if role == "pledged" and r["pledged_max"] else ""
                 note = (
-                    f" ({'sought' if role == 'pledged' else 'pledged'}: {_fmt(other)})"
+                    f" ({'sought' if role == 'pledged' else 'pledged'}: {figure(other)})"
                     if other
                     else ""
                 )
                 return {
-                    "answer": f"{qual}{_fmt(value)} {r['unit']} {role} for "
+                    "answer": f"{qual}{figure(value)} {r['unit']} {role} for "
                     f"{r['initiative']}{note}, as of {r['day']}.",
                     "citations": [{"article_id": r["article_id"], "text": r["title"]}],
                 }
@@ -196,15 +195,3 @@ def _cite(rows: list[dict[str, Any]], field: str) -> list[dict[str, str]]:
             seen.add(key)
             out.append({"article_id": r["article_id"], "text": r[field]})
     return out[:5]
-
-
-def _name(code: str, names: dict[str, str]) -> str:
-    if code.startswith("region:"):
-        return code.split(":", 1)[1].replace("_", " ").title()
-    return names.get(code, code)
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from hemiwatch.analyze.board import _iso
-from hemiwatch.extract.lexicons import gazetteer
+from hemiwatch.analyze.labels import figure, place_name
 from hemiwatch.store import Store
 
 MAX_TAKEAWAYS = 6
@@ -22,9 +22,8 @@ def brief(
 ) -> dict[str, Any]:
     """{"title", "synopsis", "takeaways": [{"text", "article_ids"}], "quotes", "sources"}."""
     ids = store.article_ids(since=since, until=until, country=country, topic=topic)
-    names = gazetteer().country_names
     window = " – ".join(x for x in (_iso(since) or "start", _iso(until) or "now"))
-    focus = " · ".join(x for x in (names.get(country or "", country or ""), topic or "") if x)
+    focus = " · ".join(x for x in ((place_name(country) if country else ""), topic or "") if x)
     title = f"Briefing: {window}" + (f" · {focus}" if focus else "")
     if not ids:
         return {
@@ -40,7 +39,7 @@ def brief(
     sources = {t["article_id"]: (t["title"], t["source"], _iso(t["day"])) for t in tags}
     synopsis = (
         f"{len(ids)} articles from {len({s[1] for s in sources.values()})} outlets. Most covered: "
-        + ", ".join(names.get(c, c) for c, _ in countries.most_common(4))
+        + ", ".join(place_name(c) for c, _ in countries.most_common(4))
         + (
             ". Main topics: " + ", ".join(t.replace("_", " ") for t, _ in topics.most_common(3))
             if topics
@@ -51,9 +50,7 @@ def brief(
     return {
         "title": title,
         "synopsis": synopsis,
-        "takeaways": (_stance_points(store, ids, names) + _commitment_points(store, ids))[
-            :MAX_TAKEAWAYS
-        ],
+        "takeaways": (_stance_points(store, ids) + _commitment_points(store, ids))[:MAX_TAKEAWAYS],
         "quotes": [
             {
                 "text": q["text"],
@@ -71,7 +68,7 @@ def brief(
     }
 
 
-def _stance_points(store: Store, ids: list[str], names: dict[str, str]) -> list[dict[str, Any]]:
+def _stance_points(store: Store, ids: list[str]) -> list[dict[str, Any]]:
     rows = store.rows("stances", article_ids=ids)
     grouped: dict[tuple[str, str, str], list[str]] = {}
     for r in rows:
@@ -82,7 +79,7 @@ def _stance_points(store: Store, ids: list[str], names: dict[str, str]) -> list[
         verb = "refuses to cooperate with" if polarity == "refuses" else "cooperates with"
         out.append(
             {
-                "text": f"{_name(actor, names)} {verb} {_name(target, names)}.",
+                "text": f"{place_name(actor)} {verb} {place_name(target)}.",
                 "article_ids": sorted(set(cited)),
             }
         )
@@ -95,8 +92,8 @@ def _commitment_points(store: Store, ids: list[str]) -> list[dict[str, Any]]:
         pledged = c["pledged_max"] or c["pledged_min"]
         out.append(
             {
-                "text": f"{c['initiative'].capitalize()}: {_fmt(c['sought'])} {c['unit']} "
-                f"sought, up to {_fmt(pledged)} pledged.",
+                "text": f"{c['initiative'].capitalize()}: {figure(c['sought'])} {c['unit']} "
+                f"sought, up to {figure(pledged)} pledged.",
                 "article_ids": [c["article_id"]],
             }
         )
@@ -118,15 +115,3 @@ def to_markdown(b: dict[str, Any]) -> str:
             f"- [{s['article_id']}] {s['title']} ({s['source']}, {s['date']})" for s in b["sources"]
         ]
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _name(code: str, names: dict[str, str]) -> str:
-    if code.startswith("region:"):
-        return code.split(":", 1)[1].replace("_", " ").title()
-    return names.get(code, code)
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"

@@ -21,17 +21,17 @@ STREAMS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".rss": "feed", ".atom": "feed
 __all__ = ["SUFFIXES", "find_inputs", "iter_items", "read_article", "read_bytes"]
 
 
-def find_inputs(path: Path) -> list[Path]:
+def find_inputs(path: Path, kinds: dict[str, str] | None = None) -> list[Path]:
     """The article files a path names: itself, or a folder's files (its articles/ if it has one)."""
+    kinds = kinds or SUFFIXES
     if not path.exists():
         raise IngestError(str(path), "no such file or folder")
     if path.is_file():
         return [path]
     folder = path / "articles" if (path / "articles").is_dir() else path
-    found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in kinds)
     if not found:
-        kinds = ", ".join(sorted(SUFFIXES))
-        raise IngestError(str(path), f"no articles found (looked for {kinds})")
+        raise IngestError(str(path), f"no articles found (looked for {', '.join(sorted(kinds))})")
     return found
 
 
@@ -91,16 +91,7 @@ def iter_articles(path: Path, settings: Settings) -> Iterator[Article | IngestEr
 
 def find_sources(path: Path) -> list[Path]:
     """Like find_inputs, but feeds and JSONL files count too (for `hemiwatch ingest`)."""
-    if not path.exists():
-        raise IngestError(str(path), "no such file or folder")
-    if path.is_file():
-        return [path]
-    folder = path / "articles" if (path / "articles").is_dir() else path
-    kinds = {**SUFFIXES, **STREAMS}
-    found = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in kinds)
-    if not found:
-        raise IngestError(str(path), f"no articles found (looked for {', '.join(sorted(kinds))})")
-    return found
+    return find_inputs(path, {**SUFFIXES, **STREAMS})
 
 
 def iter_items(

@@ -118,15 +118,7 @@ class Store:
             ).first()
         if row is None:
             raise NotFound(f"no article with id '{article_id}'")
-        article = Article(
-            id=row.id,
-            title=row.title,
-            text=row.text,
-            url=row.url,
-            source=row.source,
-            published=row.published,
-        )
-        return article, Facts.model_validate_json(row.facts), row.cluster_id
+        return _stored(row)
 
     def rows(
         self,
@@ -292,18 +284,7 @@ class Store:
             query = query.where(a.c.published >= since)
         with self.engine.connect() as conn:
             for row in conn.execution_options(yield_per=500).execute(query):
-                yield (
-                    Article(
-                        id=row.id,
-                        title=row.title,
-                        text=row.text,
-                        url=row.url,
-                        source=row.source,
-                        published=row.published,
-                    ),
-                    Facts.model_validate_json(row.facts),
-                    row.cluster_id,
-                )
+                yield _stored(row)
 
     def delete_all(self) -> None:
         """Empty the store (tests and benchmarks)."""
@@ -320,6 +301,19 @@ class Store:
                 schema.ingest_errors,
             ):
                 conn.execute(delete(table))
+
+
+def _stored(row: Any) -> tuple[Article, Facts, str]:
+    """(article, facts, story cluster) from an articles row."""
+    article = Article(
+        id=row.id,
+        title=row.title,
+        text=row.text,
+        url=row.url,
+        source=row.source,
+        published=row.published,
+    )
+    return article, Facts.model_validate_json(row.facts), str(row.cluster_id)
 
 
 def open_store(url: str | None = None) -> Store:

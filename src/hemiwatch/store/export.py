@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from hemiwatch.store.db import Store
+from hemiwatch.store.writer import fact_rows
 
 TABLES = ("articles", "quotes", "stances", "commitments", "numbers", "events")
 
@@ -35,62 +36,9 @@ def table_rows(store: Store, since: dt.date | None) -> dict[str, list[dict[str, 
                 "text": article.text,
             }
         )
-        base = {"article_id": article.id}
-        out["quotes"] += [
-            base
-            | {
-                "kind": q.kind,
-                "speaker": q.speaker,
-                "speaker_title": q.speaker_title,
-                "verb": q.verb,
-                "text": q.text,
-                "start": q.span[0],
-                "end": q.span[1],
-            }
-            for q in facts.quotes
-        ]
-        out["stances"] += [
-            base
-            | {
-                "actor": s.actor,
-                "target": s.target,
-                "polarity": s.polarity,
-                "cue": s.cue,
-                "date": _iso(s.date),
-                "evidence": s.evidence,
-            }
-            for s in facts.stances
-        ]
-        out["commitments"] += [
-            base
-            | {
-                "initiative": c.initiative,
-                "sought": c.sought,
-                "pledged_min": c.pledged_min,
-                "pledged_max": c.pledged_max,
-                "delivered": c.delivered,
-                "unit": c.unit,
-                "speaker": c.speaker,
-                "date": _iso(c.date),
-            }
-            for c in facts.commitments
-        ]
-        out["numbers"] += [
-            base
-            | {
-                "value": n.value,
-                "unit": n.unit,
-                "qualifier": n.qualifier,
-                "role": n.role,
-                "text": n.text,
-                "start": n.span[0],
-                "end": n.span[1],
-            }
-            for n in facts.numbers
-        ]
-        out["events"] += [
-            base | plover_row(e.model_dump(mode="json"), article.id) for e in facts.events
-        ]
+        for table, rows in fact_rows(article, facts).items():
+            if table.name in out:
+                out[table.name] += [{k: _plain(v) for k, v in r.items()} for r in rows]
     return out
 
 
@@ -143,6 +91,10 @@ def write_tables(store: Store, out: Path, fmt: str, since: dt.date | None) -> li
             pq.write_table(pa.Table.from_pylist(rows), path)
         written.append(path)
     return written
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _iso(day: dt.date | None) -> str | None:
