@@ -7,13 +7,16 @@ if ! command -v pg_ctlcluster >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 version=$(ls /etc/postgresql | sort -V | tail -n 1)
-pg_ctlcluster "$version" main start 2>/dev/null || true
+pg_ctlcluster "$version" main start >/dev/null 2>&1 || true  # "already running" is fine
 for _ in $(seq 1 30); do
-  su postgres -c "pg_isready -q" && break
+  su postgres -c "pg_isready -q" >/dev/null 2>&1 && break
   sleep 1
 done
-su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='hemiwatch'\"" | grep -q 1 ||
-  su postgres -c "psql -qc \"CREATE ROLE hemiwatch LOGIN SUPERUSER PASSWORD 'hemiwatch'\""
-su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='hemiwatch_test'\"" | grep -q 1 ||
-  su postgres -c "createdb -O hemiwatch hemiwatch_test"
+{
+  su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='hemiwatch'\"" | grep -q 1 ||
+    su postgres -c "psql -qc \"CREATE ROLE hemiwatch LOGIN SUPERUSER PASSWORD 'hemiwatch'\""
+  su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='hemiwatch_test'\"" |
+    grep -q 1 || su postgres -c "createdb -O hemiwatch hemiwatch_test"
+} >/dev/null 2>&1
+# stdout carries the URL only: .ci/run captures it
 echo "postgresql://hemiwatch:hemiwatch@127.0.0.1:5432/hemiwatch_test"

@@ -226,14 +226,17 @@ class Store:
             params = {"q": " ".join(f'"{t}"' for t in terms), "n": limit, "window": SEARCH_WINDOW}
         else:
             sql = text(
+                "WITH q AS (SELECT plainto_tsquery('english', :q) AS q), "
+                "recent AS (SELECT a.id FROM articles a, q WHERE a.tsv @@ q.q "
+                "ORDER BY a.published DESC NULLS LAST LIMIT :window), "
+                "top AS (SELECT a.id, ts_rank(a.tsv, q.q) AS rank FROM articles a "
+                "JOIN recent r ON r.id = a.id, q ORDER BY rank DESC LIMIT :n) "
                 "SELECT a.id, a.title, a.published, a.source, "
-                f"ts_headline('english', a.text, q, 'StartSel={HL_OPEN},StopSel={HL_CLOSE},"
-                "MaxWords=24,MinWords=10') "
-                "AS snippet, ts_rank(a.tsv, q) AS rank "
-                "FROM articles a, plainto_tsquery('english', :q) q "
-                "WHERE a.tsv @@ q ORDER BY rank DESC LIMIT :n"
+                f"ts_headline('english', a.text, q.q, 'StartSel={HL_OPEN},StopSel={HL_CLOSE},"
+                "MaxWords=24,MinWords=10') AS snippet, top.rank AS rank "
+                "FROM top JOIN articles a ON a.id = top.id, q ORDER BY top.rank DESC"
             )
-            params = {"q": " ".join(terms), "n": limit}
+            params = {"q": " ".join(terms), "n": limit, "window": SEARCH_WINDOW}
         with self.transaction() as conn:
             return [dict(r._mapping) for r in conn.execute(sql, params)]
 
