@@ -83,7 +83,6 @@ ORG_WORDS = {
     "corporation",
 }
 _NAME_TOKEN = re.compile(r"^[A-ZÁÉÍÓÚÑÜÀÈÌÒÙÂÊÎÔÛÇ][\w'’.-]*$")
-_PARTICLES = {"de", "del", "da", "dos", "van", "von", "la", "le", "y", "di", "bin", "al"}
 _PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
@@ -365,6 +364,3 @@ def _gender(doc: Doc, cand: _Candidate, title: str | None) -> str | None:
         if not rest or n > rest[0][1]:
             return top
     return None
-
-
-_ = _PARTICLES

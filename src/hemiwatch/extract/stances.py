@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from hemiwatch.extract.lexicons import reporting_verbs
 from hemiwatch.extract.nlp import sentence_of, text_of
@@ -396,6 +396,3 @@ def _sent_range(tok: Token) -> CharSpan:
 def _extent(tok: Token) -> CharSpan:
     sub = list(tok.subtree)
     return sub[0].idx, sub[-1].idx + len(sub[-1].text)
-
-
-_ = Span
