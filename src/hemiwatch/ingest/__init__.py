@@ -35,8 +35,11 @@ def find_inputs(path: Path, kinds: dict[str, str] | None = None) -> list[Path]:
     return found
 
 
-def read_article(path: Path, settings: Settings | None = None) -> Article:
-    """Read one file (or '-' for stdin) as an Article."""
+def read_article(
+    path: Path, settings: Settings | None = None, default_id: str | None = None
+) -> Article:
+    """Read one file (or '-' for stdin) as an Article; its id is the source's own, else
+    `default_id` (the file name when None)."""
     settings = settings or Settings()
     if str(path) == "-":
         return read_bytes(sys.stdin.buffer.read(), "<stdin>", "stdin", None, settings)
@@ -51,7 +54,8 @@ def read_article(path: Path, settings: Settings | None = None) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(item, exc.strerror or str(exc)) from exc
-    return read_bytes(data, item, path.stem, SUFFIXES.get(path.suffix.lower()), settings)
+    fallback = path.stem if default_id is None else default_id
+    return read_bytes(data, item, fallback, SUFFIXES.get(path.suffix.lower()), settings)
 
 
 def read_bytes(
@@ -110,9 +114,9 @@ def iter_items(
             stream = STREAMS.get(file.suffix.lower())
             try:
                 if stream is None:
-                    article = read_article(file, settings)
-                    explicit = SUFFIXES.get(file.suffix.lower()) == "json" and _has_id(file)
-                    yield item, with_identity(article, explicit)
+                    # An empty id means the source gave none: identity is derived instead.
+                    article = read_article(file, settings, default_id="")
+                    yield item, with_identity(article, explicit=bool(article.id))
                     continue
                 size = file.stat().st_size
                 if size > settings.max_bytes * 10:
@@ -133,13 +137,3 @@ def iter_items(
                 yield from jsonl_articles(text, item)
             else:
                 yield from feed_articles(data, item)
-
-
-def _has_id(file: Path) -> bool:
-    import json
-
-    try:
-        data = json.loads(file.read_text("utf-8", errors="replace"))
-    except (json.JSONDecodeError, OSError):
-        return False
-    return isinstance(data, dict) and bool(data.get("id"))
