@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/polnear_quotes.py
 	$(BIN)/python benchmarks/plover_events.py
 	$(BIN)/python benchmarks/store.py
+	$(BIN)/python benchmarks/digest_peers.py
 
 clean:
 	rm -rf $(VENV) .eval .pytest_cache .mypy_cache .ruff_cache

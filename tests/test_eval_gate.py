@@ -16,20 +16,47 @@ FLOORS = json.loads((ROOT / "tests" / "eval_floors.json").read_text("utf-8"))
 HEMIWATCH = str(Path(sys.executable).parent / "hemiwatch")
 
 
-@pytest.fixture(scope="module")
-def dev_scores(dev_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    out = tmp_path_factory.mktemp("facts")
+def _export_and_score(corpus: Path, out: Path) -> dict[str, Any]:
     subprocess.run(
-        [HEMIWATCH, "export-facts", str(dev_corpus), str(out)], check=True, capture_output=True
+        [HEMIWATCH, "export-facts", str(corpus), str(out)], check=True, capture_output=True
     )
     scored = subprocess.run(
-        [sys.executable, str(SHARED / "eval" / "score.py"), str(dev_corpus), str(out), "--json"],
+        [sys.executable, str(SHARED / "eval" / "score.py"), str(corpus), str(out), "--json"],
         check=True,
         capture_output=True,
         text=True,
     )
     result: dict[str, Any] = json.loads(scored.stdout)
     return result
+
+
+@pytest.fixture(scope="module")
+def dev_scores(dev_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _export_and_score(dev_corpus, tmp_path_factory.mktemp("facts"))
+
+
+@pytest.fixture(scope="module")
+def cnndm_rouge(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
+    corpus = SHARED / "corpus" / "cnndm"
+    if not (corpus / "articles").is_dir():
+        pytest.fail(f"the shared takeaways benchmark is missing: {corpus}")
+    rouge: dict[str, float] = _export_and_score(corpus, tmp_path_factory.mktemp("cnndm"))[
+        "rouge_f1"
+    ]
+    return rouge
+
+
+@pytest.mark.parametrize("metric", sorted(k for k in FLOORS["_cnndm"] if not k.startswith("_")))
+def test_takeaways_rouge_above_floor(cnndm_rouge: dict[str, float], metric: str) -> None:
+    floor = FLOORS["_cnndm"][metric]
+    assert cnndm_rouge[metric] >= floor, f"{metric} fell to {cnndm_rouge[metric]} (floor {floor})"
+
+
+def test_reference_takeaways_beat_lead3(dev_scores: dict[str, Any]) -> None:
+    """The one dev article with published takeaways: ours overlap them more than Lead-3 does."""
+    rouge = dev_scores["rouge_f1"]
+    for n in ("rouge2", "rougeL"):
+        assert rouge[f"takeaways_{n}"] > rouge[f"lead3_{n}"] + 0.03, rouge
 
 
 @pytest.mark.parametrize("metric", sorted(k for k in FLOORS if not k.startswith("_")))

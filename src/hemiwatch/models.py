@@ -122,6 +122,20 @@ class Topic(Record):
     evidence: list[Span] = Field(default_factory=list)  # the sentences that raised it
 
 
+class Takeaway(Record):
+    text: str
+    sources: list[Span]  # the runs of article text the takeaway was cut from
+
+
+class Digest(Record):
+    """The article as published in digest form: question headline, synopsis, key takeaways."""
+
+    headline_question: str | None = None
+    synopsis: str = ""
+    synopsis_sources: list[Span] = Field(default_factory=list)
+    takeaways: list[Takeaway] = Field(default_factory=list)
+
+
 class Facts(Record):
     """Everything extracted from one article; an empty Facts is a valid answer."""
 
@@ -137,6 +151,7 @@ class Facts(Record):
     stances: list[Stance] = Field(default_factory=list)
     commitments: list[Commitment] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    digest: Digest | None = None
 
 
 class Analysis(Record):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from hemiwatch.config import Settings
+from hemiwatch.digest import make_digest
 from hemiwatch.errors import ExtractError, IngestError
 from hemiwatch.extract import (
     extract_commitments,
@@ -88,7 +89,7 @@ def facts_from_doc(article: Article, doc: Doc) -> Facts:
         quotes = extract_quotes(doc, people, skip)
         numbers = extract_numbers(doc, skip)
         date = (dateline.date if dateline else None) or article.published
-        return Facts(
+        facts = Facts(
             id=article.id,
             dateline=dateline,
             people=people,
@@ -104,6 +105,7 @@ def facts_from_doc(article: Article, doc: Doc) -> Facts:
                 doc, countries, regions, skip, date, dateline.place if dateline else None
             ),
         )
+        return facts.model_copy(update={"digest": make_digest(doc, facts)})
     except Exception as exc:  # a bug in one extractor must not end a corpus run
         raise ExtractError(
             f"{article.id}: extraction failed ({type(exc).__name__}: {exc})"

@@ -47,6 +47,8 @@ def facts_file(facts: Facts) -> dict[str, Any]:
             }
             for c in facts.commitments
         ],
+        "takeaways": [t.text for t in facts.digest.takeaways] if facts.digest else [],
+        "headline_question": facts.digest.headline_question if facts.digest else None,
     }
 
 
@@ -80,13 +82,23 @@ def analysis_json(article: Article, facts: Facts) -> str:
 
 
 def markdown(article: Article, facts: Facts) -> str:
-    """The reference layout: title, facts, then the article's quotes."""
-    lines = [f"# {article.title or article.id}", ""]
+    """The reference layout: question title, Synopsis, Key Takeaways, facts, then the quotes."""
+    digest = facts.digest
+    title = (digest.headline_question if digest else None) or article.title or article.id
+    lines = [f"# {title}", ""]
     meta = " · ".join(
         x for x in (article.source, str(article.published or ""), _dateline(facts)) if x
     )
     if meta:
         lines += [f"*{meta}*", ""]
+    if article.title and article.title != title:
+        lines += [f"Original headline: {article.title}", ""]
+    if digest and digest.synopsis:
+        lines += ["## Synopsis", "", digest.synopsis, ""]
+    if digest and digest.takeaways:
+        lines += ["## Key Takeaways", ""]
+        lines += [f"- {t.text}" for t in digest.takeaways]
+        lines += [""]
     lines += ["## Facts", ""]
     lines += [f"- **Countries:** {', '.join(f'{c.name} ({c.code})' for c in facts.countries)}"]
     if facts.regions:
@@ -152,7 +164,17 @@ def render_text(console: Console, article: Article, facts: Facts) -> None:
         table.add_row(
             "Events", escape(", ".join(dict.fromkeys(e.event_type for e in facts.events)))
         )
-    parts: list[Any] = [Text(sub, style="dim"), table]
+    parts: list[Any] = [Text(sub, style="dim")]
+    digest = facts.digest
+    if digest and digest.headline_question:
+        parts.append(Text(digest.headline_question, style="bold magenta"))
+    if digest and digest.synopsis:
+        parts.append(Text(digest.synopsis))
+    if digest and digest.takeaways:
+        parts.append(Text("Key takeaways", style="bold"))
+        parts += [Text(f"  • {t.text}") for t in digest.takeaways]
+        parts.append(Text(""))
+    parts.append(table)
     for q in facts.quotes:
         mark = "“”" if q.kind == "direct" else "≈ "
         body = Text(f"{mark[0]}{q.text}{mark[1:]}", style="italic" if q.kind == "direct" else "")

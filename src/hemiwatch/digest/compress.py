@@ -1,0 +1,300 @@
+"""Sentence compression by deletion on the dependency parse.
+
+A takeaway is a sentence of the article with its detail cut away: the attribution ("..., police
+said"), parentheses, appositions, a leading adverbial, and, while it is still too long, relative
+clauses, participles, trailing adverbials and coordinated clauses. Only whole subtrees are cut,
+so what is left keeps the article's words in the article's order, and each kept run of words is
+returned with its character span: that is the takeaway's evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from hemiwatch.extract.lexicons import reporting_verbs
+from hemiwatch.models import Span
+
+QUOTE_MARKS = frozenset("\"'“”‘’«»")
+SAY_ONLY = frozenset({"say", "tell", "add", "remark", "state", "note", "explain", "reiterate"})
+BRACKETS = {"(": ")", "[": "]"}
+LEAD_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod", "intj", "cc", "mark", "dep"})
+STRAY_START = frozenset({"and", "but", "so", "yet", "or", "however", "meanwhile", "also", "then"})
+
+
+@dataclass(frozen=True)
+class Compressed:
+    text: str
+    sources: list[Span]
+    words: int
+    whole: bool  # reads as a complete sentence
+
+
+def _subtree(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _with_commas(sent: SpacySpan, ids: set[int]) -> set[int]:
+    """A cut subtree takes the comma or dash that set it off (before, and one after if paired)."""
+    if not ids:
+        return ids
+    lo, hi = min(ids), max(ids)
+    doc = sent.doc
+    out = set(ids)
+    before = lo - 1 >= sent.start and doc[lo - 1].text in {",", "-", "--", "—", "–"}
+    after = hi + 1 < sent.end and doc[hi + 1].text in {",", "-", "--", "—", "–"}
+    if before:
+        out.add(lo - 1)
+    if after and (before or lo == sent.start or doc[lo - 1].is_sent_start):
+        out.add(hi + 1)
+    return out
+
+
+def _attribution(sent: SpacySpan) -> set[int]:
+    """'X said (Tuesday) (that) CLAUSE' and 'CLAUSE, X said': keep the clause alone."""
+    speech, _ = reporting_verbs()
+    root = sent.root
+    if root.lemma_ not in speech:
+        return set()
+    clauses = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"}]
+    if not clauses:
+        if root.lemma_ in SAY_ONLY:
+            return {t.i for t in sent}  # 'X said about 40 percent of ...': a broken report
+        return set()
+    clause = max(clauses, key=lambda c: len(list(c.subtree)))
+    inner = _subtree(clause)
+    if any(sent.doc[i].text in QUOTE_MARKS for i in inner):
+        return set()  # a direct quote keeps its speaker
+    drop = {t.i for t in sent if t.i not in inner and not t.is_sent_end}
+    drop |= {c.i for c in clause.children if c.dep_ == "mark" and c.lower_ in {"that", "if"}}
+    return drop
+
+
+def _according_to(sent: SpacySpan) -> set[int]:
+    out: set[int] = set()
+    for tok in sent:
+        if (
+            tok.lower_ == "according"
+            and tok.i + 1 < sent.end
+            and sent.doc[tok.i + 1].lower_ == "to"
+        ):
+            out |= _with_commas(sent, _subtree(tok) | _subtree(sent.doc[tok.i + 1]))
+    return out
+
+
+def _brackets(sent: SpacySpan) -> set[int]:
+    out: set[int] = set()
+    opened: int | None = None
+    closer = ""
+    for tok in sent:
+        if opened is None and tok.text in BRACKETS:
+            opened, closer = tok.i, BRACKETS[tok.text]
+        elif opened is not None and tok.text == closer:
+            out |= set(range(opened, tok.i + 1))
+            opened = None
+    return out
+
+
+def _by_dep(
+    sent: SpacySpan, deps: Iterable[str], root: Token, only_set_off: bool = False
+) -> list[set[int]]:
+    """Subtrees of tokens with these dependency labels, largest first."""
+    wanted = set(deps)
+    found = []
+    for tok in sent:
+        if tok.dep_ not in wanted or tok.i == root.i:
+            continue
+        ids = _subtree(tok)
+        if only_set_off and not (min(ids) > sent.start and sent.doc[min(ids) - 1].text == ","):
+            continue
+        found.append(_with_commas(sent, ids))
+    return sorted(found, key=len, reverse=True)
+
+
+def _leading(sent: SpacySpan, root: Token) -> set[int]:
+    """An adverbial before the subject, set off by a comma ('On Tuesday, ...', 'But ...')."""
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+    if not subjects:
+        return set()
+    first = min(t.i for t in subjects[0].subtree)
+    out: set[int] = set()
+    for child in root.children:
+        if child.i >= first or child.dep_ not in LEAD_DEPS:
+            continue
+        ids = _subtree(child)
+        if max(ids) < first:
+            out |= ids
+    if out:
+        out |= {i for i in range(sent.start, first) if sent.doc[i].is_punct}
+        if any(i not in out for i in range(sent.start, first)):
+            return set()  # something else sits before the subject: leave it whole
+    return out
+
+
+def _conjuncts(sent: SpacySpan, root: Token) -> list[set[int]]:
+    out = []
+    for child in root.children:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and child.i > root.i:
+            ids = set(range(child.left_edge.i, child.right_edge.i + 1))
+            ids |= {
+                c.i
+                for c in root.children
+                if c.dep_ in {"cc", "punct"}
+                and c.i < child.i
+                and c.i > root.i
+                and c.i >= child.left_edge.i - 2
+            }
+            out.append(ids)
+    return out
+
+
+def _trailing_preps(sent: SpacySpan, root: Token) -> list[set[int]]:
+    return [
+        _with_commas(sent, _subtree(c))
+        for c in reversed(list(root.children))
+        if c.dep_ in {"prep", "npadvmod", "advcl", "agent"} and c.i > root.i
+    ]
+
+
+Step = Callable[[SpacySpan, Token], list[set[int]]]
+
+# The order in which detail is cut while a sentence is still too long.
+OPTIONAL: list[Step] = [
+    lambda s, r: _by_dep(s, ["relcl", "acl"], r, only_set_off=True),
+    lambda s, r: _by_dep(s, ["advcl"], r, only_set_off=True),
+    _conjuncts,
+    lambda s, r: _by_dep(s, ["relcl", "acl"], r),
+    _trailing_preps,
+    lambda s, r: _noun_conjuncts(s),
+]
+
+
+def _noun_conjuncts(sent: SpacySpan) -> list[set[int]]:
+    """'the security and stability of X' -> 'the security of X'."""
+    out = []
+    for tok in sent:
+        if (
+            tok.dep_ == "conj"
+            and tok.pos_ in {"NOUN", "PROPN", "ADJ"}
+            and tok.head.i < tok.i
+            and tok.head.dep_ not in {"nsubj", "nsubjpass"}  # 'A and B have' must keep B
+        ):
+            ids = _subtree(tok)
+            ccs = [c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+            out.append(ids | set(ccs[-1:]))
+    return out
+
+
+def head_of(sent: SpacySpan, keep: set[int]) -> Token | None:
+    """The kept token the others hang from: the root, or the clause left by a cut attribution."""
+    doc = sent.doc
+    tops = [doc[i] for i in sorted(keep) if doc[i].head.i == i or doc[i].head.i not in keep]
+    tops = [t for t in tops if not t.is_punct]
+    return max(tops, key=lambda t: len(list(t.subtree)), default=None)
+
+
+OPEN_TAGS = frozenset({"IN", "DT", "TO", "CC", "MD", "WDT", "WP", "PRP$", "POS", "HYPH", "EX"})
+
+
+def complete(sent: SpacySpan, keep: set[int]) -> bool:
+    """Does what is kept still read as a sentence? It must not end on a word that wants a
+    complement ('the plan was.', 'a graphic noting.'), nor on a verb that lost its object."""
+    doc = sent.doc
+    words = [i for i in sorted(keep) if not doc[i].is_punct]
+    root = head_of(sent, keep)
+    if not words or root is None or root.pos_ not in {"VERB", "AUX"}:
+        return False
+    last = doc[words[-1]]
+    if last.tag_ in OPEN_TAGS or (last.lemma_ in {"be", "have"} and last.pos_ == "AUX"):
+        return False
+    cut_after = any(
+        i not in keep and not doc[i].is_punct and not doc[i].is_space
+        for i in range(words[-1] + 1, sent.end)
+    )
+    if cut_after and last.tag_ in {"RB", "RBR", "RBS"}:
+        return False
+    for tok in (doc[i] for i in words):
+        if not (tok.tag_.startswith("VB") or tok.lower_.endswith("ing")):
+            continue
+        lost = [c for c in tok.rights if not c.is_punct and c.i not in keep]
+        kept = [c for c in tok.rights if not c.is_punct and c.i in keep]
+        if lost and not kept and (tok.lemma_ == "be" or tok.i == words[-1]):
+            return False
+    return True
+
+
+def _words(sent: SpacySpan, keep: set[int]) -> int:
+    return sum(1 for i in keep if not sent.doc[i].is_punct)
+
+
+def render(sent: SpacySpan, keep: set[int]) -> Compressed:
+    """The kept tokens as a clean sentence, with the character spans of each contiguous run."""
+    doc = sent.doc
+    kept = sorted(keep)
+    while kept and (doc[kept[0]].is_punct or doc[kept[0]].lower_ in STRAY_START):
+        kept.pop(0)
+    while kept and doc[kept[-1]].is_punct and doc[kept[-1]].text not in QUOTE_MARKS | {")"}:
+        kept.pop()
+    runs: list[list[int]] = []
+    for i in kept:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    pieces, sources = [], []
+    for n, run in enumerate(runs):
+        start, end = doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]])
+        if n == 0 and doc.text.startswith("(", start):
+            close = doc.text.find(")", start, min(end, start + 24))
+            start = close + 1 if close > 0 else start
+            while start < end and doc.text[start] in " -–—":
+                start += 1
+        sources.append((start, end))
+        pieces.append(doc.text[start:end])
+    text = " ".join(pieces)
+    if _unbalanced(text):
+        text = "".join(c for c in text if c not in '"“”')
+    text = " ".join(text.split())
+    for bad, good in ((" ,", ","), (",,", ","), (" .", "."), (" ;", ";")):
+        text = text.replace(bad, good)
+    if text:
+        text = text[0].upper() + text[1:]
+        if text[-1] not in ".!?":
+            text += "."
+    return Compressed(text, sources, _words(sent, set(kept)), complete(sent, set(kept)))
+
+
+def _unbalanced(text: str) -> bool:
+    straight = text.count('"') % 2 == 1
+    curly = text.count("“") != text.count("”")
+    return straight or curly
+
+
+def compress(
+    sent: SpacySpan, max_words: int, skip: Iterable[Span] = (), protect: Iterable[Span] = ()
+) -> Compressed:
+    """The sentence cut to at most `max_words` words if whole subtrees allow it (else longer).
+    Tokens inside `skip` (a dateline) are never kept; optional cuts spare `protect` (facts)."""
+    skip = list(skip)
+    keep = {t.i for t in sent if not t.is_space and not any(a <= t.idx < b for a, b in skip)}
+    spared = {t.i for t in sent if any(a <= t.idx < b for a, b in protect)}
+    if keep and sent.root.i not in keep:
+        return render(sent, keep)
+    for cut in (_attribution, _according_to, _brackets):
+        keep -= cut(sent)
+    root = head_of(sent, keep) or sent.root
+    for ids in _by_dep(sent, ["appos"], root):
+        keep -= ids
+    keep -= _leading(sent, root)
+    for step in OPTIONAL:
+        for ids in step(sent, root):
+            if _words(sent, keep) <= max_words:
+                return render(sent, keep)
+            if ids & spared:
+                continue
+            if ids & keep and len(keep - ids) >= 4 and complete(sent, keep - ids):
+                keep -= ids
+    return render(sent, keep)

