@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared
 
-.PHONY: run test lint format eval bench clean
+.PHONY: run test lint format eval bench clean screenshots
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	$(PY) -m venv $(VENV)
@@ -15,8 +15,17 @@ $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-run: $(STAMP)  ## analyse the bundled sample corpus and print each article's facts
-	$(BIN)/hemiwatch analyze samples/articles
+RUN_DB  := sqlite:///.run/hemiwatch.db
+PORT    ?= 8000
+
+run: $(STAMP)  ## ingest the sample corpus, print the briefing, serve the dashboard (Ctrl-C stops)
+	mkdir -p .run
+	$(BIN)/hemiwatch ingest samples/articles --db $(RUN_DB)
+	$(BIN)/hemiwatch brief --db $(RUN_DB)
+	$(BIN)/hemiwatch serve --db $(RUN_DB) --port $(PORT)
+
+screenshots: $(STAMP)  ## the README's screenshots, made by the browser tests
+	HEMIWATCH_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q tests/test_web.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -40,6 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/plover_events.py
 	$(BIN)/python benchmarks/store.py
 	$(BIN)/python benchmarks/digest_peers.py
+	$(BIN)/python benchmarks/api.py
 
 clean:
 	rm -rf $(VENV) .eval .pytest_cache .mypy_cache .ruff_cache

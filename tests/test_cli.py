@@ -52,7 +52,11 @@ def test_analyze_text_and_markdown(reference_path: str) -> None:
     text = run("analyze", reference_path)
     assert text.returncode == 0 and "Marco Rubio" in text.stdout
     md = run("analyze", reference_path, "--format", "markdown")
-    assert md.stdout.startswith("# Is the US Renewing") and "## Quotes" in md.stdout
+    assert md.stdout.startswith("# Is the United States Renewing")  # the digest's question
+    sections = [line for line in md.stdout.splitlines() if line.startswith("## ")]
+    assert sections[:3] == ["## Synopsis", "## Key Takeaways", "## Facts"]
+    assert "## Quotes" in sections
+    assert "Original headline: Is the US Renewing" in md.stdout
 
 
 def test_analyze_reads_stdin() -> None:

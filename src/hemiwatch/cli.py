@@ -126,7 +126,7 @@ def analyze(
             if fmt is Format.text:
                 render.render_text(out, article, facts)
             elif fmt is Format.markdown:
-                out.print(render.markdown(article, facts), markup=False, highlight=False)
+                print(render.markdown(article, facts))  # raw: a terminal must not re-wrap it
             elif fmt is Format.plover:
                 for line in render.plover_lines(facts):
                     print(line)

@@ -354,3 +354,31 @@ def _n(value: float | None) -> str:
     if value is None:
         return "—"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
+) -> None:
+    """Serve the dashboard at / and the REST API under /api (OpenAPI at /docs); Ctrl-C stops.
+
+    Writes (POST /api/articles) need HEMIWATCH_API_TOKEN set and sent as a bearer token."""
+    import uvicorn
+
+    from hemiwatch.api import create_app
+
+    url = db or os.environ.get("HEMIWATCH_DB")
+    try:
+        application = create_app(url)
+    except HemiwatchError as exc:
+        _fail(str(exc))
+        raise typer.Exit(2) from None
+    shown = "127.0.0.1" if host == "0.0.0.0" else host
+    err.print(
+        f"hemiwatch dashboard: http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs; "
+        "Ctrl-C stops)",
+        highlight=False,
+    )
+    uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -16,3 +16,5 @@ class Settings:
     max_chars: int = 1_000_000  # spaCy's own limit on one text; longer articles are refused
     batch_size: int = 16
     gate: bool = False  # skip the parse of articles the relevance gate rejects (off-topic)
+    max_body: int = 2 * 1024 * 1024  # API: larger request bodies are refused (413)
+    write_rate: int = 60  # API: writes per client per minute

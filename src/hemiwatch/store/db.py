@@ -128,12 +128,15 @@ class Store:
         until: dt.date | None = None,
         article_ids: Sequence[str] | None = None,
         limit: int | None = None,
+        offset: int = 0,
         where: Any = None,
         countries: Sequence[str] | None = None,
+        topic: str | None = None,
     ) -> list[dict[str, Any]]:
         """Fact rows joined with their article's date, title and source, newest first.
 
-        `countries`: only articles that mention one of these ISO codes.
+        `countries`: only articles that mention one of these ISO codes; `topic`: only articles
+        with this topic.
         """
         t = schema.metadata.tables[table]
         a = schema.articles
@@ -158,6 +161,7 @@ class Store:
                 )
                 if countries
                 else None,
+                t.c.article_id.in_(_tagged("topic", topic)) if topic else None,
             )
             if c is not None
         ]
@@ -166,6 +170,8 @@ class Store:
         query = query.order_by(day.desc().nulls_last(), t.c.row_id)
         if limit:
             query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
         with self.transaction() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
@@ -203,6 +209,38 @@ class Store:
                 )
         with self.transaction() as conn:
             return list(conn.execute(query).scalars())
+
+    def article_page(
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        country: str | None = None,
+        topic: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """(one page of article summaries newest first, how many match in all)."""
+        a = schema.articles
+        conditions = [
+            c
+            for c in (
+                a.c.published >= since if since else None,
+                a.c.published <= until if until else None,
+                a.c.id.in_(_tagged("country", country)) if country else None,
+                a.c.id.in_(_tagged("topic", topic)) if topic else None,
+            )
+            if c is not None
+        ]
+        where = and_(*conditions) if conditions else None
+        columns = [a.c.id, a.c.title, a.c.source, a.c.published, a.c.off_topic, a.c.cluster_id]
+        page = select(*columns).order_by(a.c.published.desc().nulls_last(), a.c.id)
+        total = select(func.count()).select_from(a)
+        if where is not None:
+            page, total = page.where(where), total.where(where)
+        with self.transaction() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(page.limit(limit).offset(offset))]
+            return rows, int(conn.execute(total).scalar() or 0)
 
     def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
         """Articles ranked by full-text relevance among the newest 1,000 stored matches, each with
@@ -248,8 +286,12 @@ class Store:
         since: dt.date | None = None,
         until: dt.date | None = None,
         limit: int = 50,
+        offset: int = 0,
+        country: str | None = None,
+        topic: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Quotes by speaker (part of the name) and words, newest first, via the full-text index."""
+        """Quotes by speaker (part of the name) and words, newest first, via the full-text index;
+        `country` and `topic` keep quotes from articles tagged with them."""
         q = schema.quotes
         speaker_terms, word_terms = _terms(speaker or ""), _terms(words or "")
         conditions: list[Any] = [
@@ -276,7 +318,10 @@ class Store:
             since=since,
             until=until,
             limit=limit,
+            offset=offset,
             where=and_(*conditions) if conditions else None,
+            countries=[country] if country else None,
+            topic=topic,
         )
 
     def all_articles(self, *, since: dt.date | None = None) -> Iterator[tuple[Article, Facts, str]]:
@@ -304,6 +349,12 @@ class Store:
                 schema.ingest_errors,
             ):
                 conn.execute(delete(table))
+
+
+def _tagged(kind: str, value: str) -> Any:
+    """The ids of articles with this tag (a country code or a topic)."""
+    tg = schema.tags
+    return select(tg.c.article_id).where(and_(tg.c.kind == kind, tg.c.value == value))
 
 
 def _stored(row: Any) -> tuple[Article, Facts, str]:

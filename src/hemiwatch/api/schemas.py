@@ -1,0 +1,115 @@
+"""Response models of the REST API: what /openapi.json promises and every handler returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, Field
+
+from hemiwatch.models import Article, Digest, Facts
+
+T = TypeVar("T")
+
+
+class ErrorBody(BaseModel):
+    status: int
+    code: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    """The one shape of every error the API returns."""
+
+    error: ErrorBody
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    limit: int
+    offset: int
+    total: int | None = None  # None where counting every match would cost more than the page
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    title: str
+    source: str | None = None
+    published: dt.date | None = None
+    off_topic: bool
+    cluster_id: str
+
+
+class ArticleDetail(BaseModel):
+    article: Article
+    facts: Facts
+    digest: Digest | None
+    cluster_id: str
+
+
+class Stored(BaseModel):
+    id: str
+    added: bool  # false when an article with this id was already stored
+    title: str
+    countries: list[str]
+    topics: list[str]
+    takeaways: list[str]
+
+
+class BoardRow(BaseModel):
+    country: str
+    stance: Literal["cooperates", "refuses"]
+    target: str
+    trend: str
+    count: int
+    latest_date: str | None
+    evidence: list[dict[str, Any]]
+
+
+class CommitmentRow(BaseModel):
+    initiative: str
+    sought: float | None
+    pledged_min: float | None
+    pledged_max: float | None
+    delivered: float | None
+    unit: str
+    speaker: str | None
+    article_id: str
+    title: str
+    date: str | None
+
+
+class QuoteRow(BaseModel):
+    text: str
+    speaker: str | None
+    kind: str
+    article_id: str
+    title: str
+    date: str | None
+    span: tuple[int, int]
+
+
+class SearchHit(BaseModel):
+    id: str
+    title: str
+    source: str | None
+    published: dt.date | None
+    snippet: str = Field(description="matched words between ⟦ and ⟧")
+
+
+class BriefPoint(BaseModel):
+    text: str
+    article_ids: list[str]
+
+
+class Brief(BaseModel):
+    title: str
+    synopsis: str
+    takeaways: list[BriefPoint]
+    quotes: list[dict[str, Any]]
+    sources: list[dict[str, Any]]
+
+
+class Answer(BaseModel):
+    answer: str
+    citations: list[dict[str, Any]]

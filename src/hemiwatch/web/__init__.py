@@ -1,0 +1,1 @@
+"""The dashboard: templates, static assets (vendored by scripts/vendor-assets.sh) and pages."""
