@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -62,8 +63,14 @@ def analyze_many(
                     f"the limit is {settings.max_chars:,})"
                 )
                 yield "", article
+            elif (share := wordy(article.text)) < MIN_WORDY:
+                too_long[article.id] = ExtractError(
+                    f"{article.id}: not prose (only {share:.0%} of its characters are letters "
+                    "or digits)"
+                )
+                yield "", article
             else:
-                yield article.text, article
+                yield breakable(article.text), article
 
     for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=settings.batch_size):
         if article.id in too_long:
@@ -77,6 +84,29 @@ def analyze_many(
             yield facts_from_doc(article, doc)
         except ExtractError as exc:
             yield exc
+
+
+LONG_RUN = re.compile(r"\S{400,}")
+MIN_WORDY = 0.3  # share of letters and digits below which a long text is not prose
+
+
+def wordy(text: str) -> float:
+    """The share of letters and digits among the visible characters (1.0 for short texts):
+    a page of quote marks or symbols would cost the parser a token per character."""
+    visible = len(text) - sum(text.count(c) for c in " \n\t")
+    if visible < 200:
+        return 1.0
+    return sum(ch.isalnum() for ch in text) / visible
+
+
+def breakable(text: str) -> str:
+    """The text with a space put in place of every 100th character of any run of 400 or more
+    characters without one. spaCy's tokenizer is quadratic on such runs (5,000 quote marks
+    take seconds); prose has none, and offsets stay those of the article."""
+    if not LONG_RUN.search(text):
+        return text
+    return LONG_RUN.sub(lambda m: "".join(
+        " " if i % 100 == 99 else ch for i, ch in enumerate(m.group())), text)  # fmt: skip
 
 
 def facts_from_doc(article: Article, doc: Doc) -> Facts:

@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from hemiwatch.extract.lexicons import reporting_verbs
+from hemiwatch.extract.nlp import text_of
 from hemiwatch.models import Span
 
 QUOTE_MARKS = frozenset("\"'“”‘’«»")
@@ -247,13 +248,13 @@ def render(sent: SpacySpan, keep: set[int]) -> Compressed:
     pieces, sources = [], []
     for n, run in enumerate(runs):
         start, end = doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]])
-        if n == 0 and doc.text.startswith("(", start):
-            close = doc.text.find(")", start, min(end, start + 24))
+        if n == 0 and text_of(doc).startswith("(", start):
+            close = text_of(doc).find(")", start, min(end, start + 24))
             start = close + 1 if close > 0 else start
-            while start < end and doc.text[start] in " -–—":
+            while start < end and text_of(doc)[start] in " -–—":
                 start += 1
         sources.append((start, end))
-        pieces.append(doc.text[start:end])
+        pieces.append(text_of(doc)[start:end])
     text = " ".join(pieces)
     if _unbalanced(text):
         text = "".join(c for c in text if c not in '"“”')
@@ -278,7 +279,9 @@ def compress(
 ) -> Compressed:
     """The sentence cut to at most `max_words` words if whole subtrees allow it (else longer).
     Tokens inside `skip` (a dateline) are never kept; optional cuts spare `protect` (facts)."""
-    skip = list(skip)
+    lo, hi = sent.start_char, sent.end_char
+    skip = [(a, b) for a, b in skip if a < hi and b > lo]
+    protect = [(a, b) for a, b in protect if a < hi and b > lo]
     keep = {t.i for t in sent if not t.is_space and not any(a <= t.idx < b for a, b in skip)}
     spared = {t.i for t in sent if any(a <= t.idx < b for a, b in protect)}
     if keep and sent.root.i not in keep:

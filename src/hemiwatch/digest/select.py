@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -30,27 +31,49 @@ def content_lemmas(sent: SpacySpan) -> list[str]:
     ]
 
 
-def _quoted_share(sent: SpacySpan, quotes: list[tuple[int, int]]) -> float:
-    """How much of the sentence is a direct quote (quotes often run across sentences)."""
+def _quoted_share(sent: SpacySpan, quotes: list[tuple[int, int]], starts: list[int]) -> float:
+    """How much of the sentence is a direct quote (quotes often run across sentences);
+    `quotes` sorted by start, `starts` their starts."""
     lo, hi = sent.start_char, sent.end_char
-    inside = sum(max(0, min(hi, b) - max(lo, a)) for a, b in quotes)
+    inside = 0
+    i = bisect_right(starts, hi) - 1
+    while i >= 0 and i >= bisect_right(starts, lo) - 8:  # quotes do not nest deeper than this
+        a, b = quotes[i]
+        inside += max(0, min(hi, b) - max(lo, a))
+        i -= 1
     return min(1.0, inside / max(1, hi - lo))
 
 
-def _fact_weight(sent: SpacySpan, facts: Facts) -> float:
-    """Sentences holding stances, commitments' numbers and people carry key points."""
-    lo, hi = sent.start_char, sent.end_char
+def _fact_weights(doc_sents: list[SpacySpan], facts: Facts) -> list[float]:
+    """Per sentence, the weight of the facts whose evidence starts in it: stances, numbers
+    (more when they have a role such as pledged), countries, topics. One pass over the facts."""
+    starts = [s.start_char for s in doc_sents]
+    counts: list[Counter[str]] = [Counter() for _ in doc_sents]
 
-    def inside(span: tuple[int, int]) -> bool:
-        return lo <= span[0] < hi
+    def add(kind: str, at: int) -> None:
+        i = bisect_right(starts, at) - 1
+        if i >= 0:
+            counts[i][kind] += 1
 
-    weight = 0.0
-    weight += 0.5 * min(2, sum(inside(s.span) for s in facts.stances))
-    weight += 0.3 * min(2, sum(inside(n.span) for n in facts.numbers if n.role))
-    weight += 0.2 * min(2, sum(inside(n.span) for n in facts.numbers if not n.role))
-    weight += 0.1 * min(3, sum(inside(m) for c in facts.countries for m in c.mentions))
-    weight += 0.15 * min(2, sum(any(inside(e) for e in t.evidence) for t in facts.topics))
-    return weight
+    for stance in facts.stances:
+        add("stance", stance.span[0])
+    for number in facts.numbers:
+        add("role" if number.role else "number", number.span[0])
+    for country in facts.countries:
+        for mention in country.mentions:
+            add("country", mention[0])
+    for topic in facts.topics:
+        for i in sorted({bisect_right(starts, e[0]) - 1 for e in topic.evidence}):
+            if i >= 0:
+                counts[i]["topic"] += 1
+    return [
+        0.5 * min(2, c["stance"])
+        + 0.3 * min(2, c["role"])
+        + 0.2 * min(2, c["number"])
+        + 0.1 * min(3, c["country"])
+        + 0.15 * min(2, c["topic"])
+        for c in counts
+    ]
 
 
 def rank(doc_sents: list[SpacySpan], facts: Facts, skip: list[tuple[int, int]]) -> list[Candidate]:
@@ -59,17 +82,19 @@ def rank(doc_sents: list[SpacySpan], facts: Facts, skip: list[tuple[int, int]]) 
     # dict.fromkeys keeps first-seen order, so ties in most_common do not follow the hash seed
     freq = Counter(lemma for bag in bags for lemma in dict.fromkeys(bag))
     top = {w for w, n in freq.most_common(12) if n > 1}
-    quotes = [q.span for q in facts.quotes if q.kind == "direct"]
+    quotes = sorted(q.span for q in facts.quotes if q.kind == "direct")
+    quote_starts = [a for a, _ in quotes]
+    weights = _fact_weights(doc_sents, facts)
     out = []
     for i, (sent, bag) in enumerate(zip(doc_sents, bags, strict=True)):
-        weight = _fact_weight(sent, facts)
+        weight = weights[i]
         if (len(bag) < 3 and weight < 0.3) or sent.text.rstrip().endswith("?"):
             continue
         if any(a <= sent.start_char and sent.end_char <= b for a, b in skip):
             continue
         position = 1.0 / math.sqrt(1 + i)
         centrality = sum(1 for w in set(bag) if w in top) / math.sqrt(max(1, len(set(bag))))
-        quoted = _quoted_share(sent, quotes)
+        quoted = _quoted_share(sent, quotes, quote_starts)
         # a quote is the speaker's words, not a summary, unless it carries the facts
         score = 2.0 * position + 0.5 * centrality + weight - quoted * (2.0 if weight < 0.5 else 0.5)
         out.append(Candidate(i, sent, score, frozenset(bag), quoted, weight))

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from hemiwatch.extract.lexicons import reporting_verbs
 from hemiwatch.extract.nlp import sentence_of, sentences_between, text_of
 from hemiwatch.extract.quotemarks import QuoteRun, find_quote_runs
+from hemiwatch.extract.spans import Spans
 from hemiwatch.extract.speakers import Speaker, SpeakerResolver
 from hemiwatch.models import Person, Quote
 from hemiwatch.models import Span as CharSpan
@@ -29,10 +30,10 @@ def extract_quotes(
     """
     skip = skip or []
     runs = [r for r in find_quote_runs(text_of(doc)) if not _overlaps(r.span, skip)]
-    quoted = [r.span for r in runs]
+    quoted = Spans(r.span for r in runs)
     resolver = SpeakerResolver(doc, people, quoted)
     direct = _direct_quotes(doc, runs, resolver)
-    indirect = _indirect_quotes(doc, [q.span for q in direct], resolver, skip)
+    indirect = _indirect_quotes(doc, Spans(q.span for q in direct), resolver, skip)
     return sorted(direct + indirect, key=lambda q: q.span)
 
 
@@ -42,7 +43,7 @@ def extract_quotes(
 def _direct_quotes(doc: Doc, runs: list[QuoteRun], resolver: SpeakerResolver) -> list[Quote]:
     out: list[Quote] = []
     previous: tuple[QuoteRun, Speaker, str] | None = None
-    quoted = [r.span for r in runs]
+    quoted = Spans(r.span for r in runs)
     for run in runs:
         text = text_of(doc)[run.span[0] : run.span[1]]
         found = _attribute(doc, run, quoted, resolver)
@@ -59,7 +60,7 @@ def _direct_quotes(doc: Doc, runs: list[QuoteRun], resolver: SpeakerResolver) ->
 
 
 def _attribute(
-    doc: Doc, run: QuoteRun, quoted: list[CharSpan], resolver: SpeakerResolver
+    doc: Doc, run: QuoteRun, quoted: Spans, resolver: SpeakerResolver
 ) -> tuple[Speaker, str] | None:
     a, b = run.span
     text = text_of(doc)[a:b]
@@ -99,7 +100,7 @@ def _attribute(
 
 
 def _attribute_forward(
-    doc: Doc, run: QuoteRun, runs: list[QuoteRun], quoted: list[CharSpan], resolver: SpeakerResolver
+    doc: Doc, run: QuoteRun, runs: list[QuoteRun], quoted: Spans, resolver: SpeakerResolver
 ) -> tuple[Speaker, str] | None:
     """A paragraph-spanning quote attributed only in a later paragraph of the same quote."""
     chain = False
@@ -202,8 +203,8 @@ def _so_called(doc: Doc, a: int) -> bool:
     return text_of(doc)[max(0, a - 12) : a].lower().rstrip(' “"«„').endswith("so-called")
 
 
-def _inside(char: int, spans: list[CharSpan]) -> bool:
-    return any(x <= char < y for x, y in spans)
+def _inside(char: int, spans: Spans) -> bool:
+    return spans.holds(char)
 
 
 def _quote(text: str, kind: str, speaker: Speaker, verb: str, span: CharSpan) -> Quote:
@@ -227,7 +228,7 @@ def _overlaps(span: CharSpan, spans: list[CharSpan]) -> bool:
 
 
 def _indirect_quotes(
-    doc: Doc, quoted: list[CharSpan], resolver: SpeakerResolver, skip: list[CharSpan]
+    doc: Doc, quoted: Spans, resolver: SpeakerResolver, skip: list[CharSpan]
 ) -> list[Quote]:
     out: list[Quote] = []
     for verb in doc:
@@ -244,7 +245,7 @@ def _indirect_quotes(
                     span = _trim_span(text_of(doc), b, span[1]) or (b, b)
             if span[1] - span[0] < 3:
                 continue
-            cut = min((x for x, y in quoted if span[0] <= x < span[1]), default=None)
+            cut = min((x for x, _ in quoted.starting_in(span[0], span[1])), default=None)
             if _inside(span[0], quoted):
                 continue
             if cut is not None:  # "... would keep selling its oil “to whoever ...”"

@@ -8,6 +8,7 @@ to the fullest name the article gives that body.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.extract.countries import find_places
 from hemiwatch.extract.lexicons import gazetteer, titles
+from hemiwatch.extract.spans import Spans
 from hemiwatch.models import Person
 from hemiwatch.models import Span as CharSpan
 
@@ -68,7 +70,7 @@ class Body:
 class SpeakerResolver:
     """Resolves subject tokens of one document against its people and named bodies."""
 
-    def __init__(self, doc: Doc, people: list[Person], quoted: list[CharSpan]) -> None:
+    def __init__(self, doc: Doc, people: list[Person], quoted: Spans) -> None:
         self.doc = doc
         self.people = people
         self.quoted = quoted
@@ -77,9 +79,10 @@ class SpeakerResolver:
             key=lambda m: m[0],
         )
         self.bodies = _bodies(doc)
+        self.mention_starts = [m[0][0] for m in self.mentions]
 
     def in_quote(self, char: int) -> bool:
-        return any(a <= char < b for a, b in self.quoted)
+        return self.quoted.holds(char)
 
     def resolve(self, tok: Token) -> Speaker | None:
         """The speaker a subject token stands for, or None when the text does not say.
@@ -132,7 +135,9 @@ class SpeakerResolver:
     def _person_at(self, tok: Token) -> Speaker | None:
         lo, hi = tok.left_edge.idx, tok.idx + len(tok.text)
         best = None
-        for (a, b), person in self.mentions:
+        first = bisect_left(self.mention_starts, lo - 200)  # a name is shorter than this
+        last = bisect_right(self.mention_starts, hi)
+        for (a, b), person in self.mentions[first:last]:
             if a <= tok.idx < b:
                 return _speaker(person, (a, b))
             if lo <= a and b <= hi and tok.head.i != tok.i:
@@ -140,8 +145,8 @@ class SpeakerResolver:
         return best
 
     def _latest_person(self, before: int, gender: str | None) -> Speaker | None:
-        for (a, b), person in reversed(self.mentions):
-            if a < before and (gender is None or person.gender in {gender, None}):
+        for (a, b), person in reversed(self.mentions[: bisect_left(self.mention_starts, before)]):
+            if gender is None or person.gender in {gender, None}:
                 return _speaker(person, (a, b))
         return None
 

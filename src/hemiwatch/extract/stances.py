@@ -166,11 +166,32 @@ def _partner(host: dict[str, int], actors: list[str]) -> list[str]:
     return [ranked[0][1]]
 
 
+def _quote_at(quotes: list[Quote], char: int) -> Quote | None:
+    """The quote holding a character (quotes come sorted by span: bisect, then look back over
+    the few that can still reach it)."""
+    i = _bisect(quotes, char)
+    for q in reversed(quotes[max(0, i - 8) : i]):
+        if q.span[0] <= char < q.span[1]:
+            return q
+    return None
+
+
+def _bisect(quotes: list[Quote], char: int) -> int:
+    lo, hi = 0, len(quotes)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if quotes[mid].span[0] <= char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def _from_cue(
     tok: Token, places: _Places, quotes: list[Quote], host: dict[str, int]
 ) -> tuple[list[str], list[str], str, str | None, bool] | None:
     lemma = tok.lemma_.lower()
-    quote = next((q for q in quotes if q.span[0] <= tok.idx < q.span[1]), None)
+    quote = _quote_at(quotes, tok.idx)
     speaker_country = quote.speaker_country if quote else None
     cue = _cue_for(tok) if tok.pos_ in {"VERB", "AUX"} else None
     if cue is not None and cue.kind == "inverse":
