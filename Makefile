@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared
 
-.PHONY: run test lint format eval bench clean screenshots
+.PHONY: run test lint format eval bench clean screenshots fuzz
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	$(PY) -m venv $(VENV)
@@ -24,17 +24,21 @@ run: $(STAMP)  ## ingest the sample corpus, print the briefing, serve the dashbo
 	$(BIN)/hemiwatch brief --db $(RUN_DB)
 	$(BIN)/hemiwatch serve --db $(RUN_DB) --port $(PORT)
 
+fuzz: $(STAMP)  ## long fuzz runs: atheris for 10 minutes, hypothesis with 3,000 examples per property
+	cd fuzz && ../$(BIN)/python fuzz_extract.py -max_total_time=600 -rss_limit_mb=4096
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests/test_properties.py
+
 screenshots: $(STAMP)  ## the README's screenshots, made by the browser tests
 	HEMIWATCH_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q tests/test_web.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks fuzz
+	$(BIN)/ruff format --check src tests benchmarks fuzz
 	$(BIN)/mypy src
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests benchmarks
-	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks fuzz
+	$(BIN)/ruff check --fix src tests benchmarks fuzz
 
 test: lint  ## lint, then the whole test suite
 	$(BIN)/pytest

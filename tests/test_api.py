@@ -142,6 +142,9 @@ def test_bad_uploads_are_refused_clearly(client: TestClient) -> None:
     _error(
         client.post("/api/articles", json={"id": "../etc/passwd", "text": "x y"}, headers=AUTH), 422
     )
+    # a path or URL is never opened: only the body's own text is analysed
+    _error(client.post("/api/articles", json={"path": "/etc/passwd"}, headers=AUTH), 422)
+    _error(client.post("/api/articles", json={"url": "file:///etc/passwd"}, headers=AUTH), 422)
     binary = {**AUTH, "Content-Type": "text/plain"}
     _error(client.post("/api/articles", content=b"\x00\x01\x02" * 100, headers=binary), 422)
     huge = b"a" * (Settings().max_body + 1)

@@ -71,7 +71,7 @@ def test_analyze_reads_stdin() -> None:
     [
         ("empty.txt", b"", "empty"),
         ("binary.txt", bytes(range(256)) * 4, "binary"),
-        ("latin1.txt", "Título\n\nCañón".encode("latin-1"), "not valid UTF-8"),
+        ("mixed.txt", "Título\n\nCañón".encode("latin-1") + b"\x81\x9d", "not valid UTF-8"),
     ],
 )
 def test_bad_input_is_one_clear_line(tmp_path: Path, name: str, data: bytes, reason: str) -> None:

@@ -66,12 +66,19 @@ def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
         (b"", "empty"),
         (b"  \n\t\n", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        (b"Title\n\nCaf\xe9 con leche \xff\xfe", "not valid UTF-8"),
+        (b"Title\n\nCaf\xe9 con leche \x81\x8d", "not valid UTF-8"),
+        (bytes(range(128, 256)) * 4, "not valid UTF-8"),
     ],
 )
 def test_unreadable_inputs_say_why(tmp_path: Path, data: bytes, reason: str) -> None:
     with pytest.raises(UnreadableInput, match=reason):
         read_article(write(tmp_path, "bad.txt", data))
+
+
+def test_legacy_latin_text_is_read_as_windows_1252(tmp_path: Path) -> None:
+    data = "Título\n\nLa Armada incautó 40 kilos de cocaína “ayer”.".encode("cp1252")
+    article = read_article(write(tmp_path, "legacy.txt", data))
+    assert article.title == "Título" and "cocaína “ayer”" in article.text
 
 
 def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:

@@ -171,32 +171,32 @@ def ingest(
     run = analyzer or analyze_many
     report = IngestReport()
     items = iter_items(paths, settings)
-    waiting: deque[Article] = deque()
+    waiting: deque[tuple[str, Article]] = deque()  # (where it came from, the article)
 
     def todo() -> Iterator[Article]:
         while chunk := list(islice(items, batch)):
-            fresh: dict[str, Article] = {}
+            fresh: dict[str, tuple[str, Article]] = {}
             for item, got in chunk:
                 if isinstance(got, IngestError):
                     store.add_error(item, got.reason)
                     report.failed.append(str(got))
                 else:
-                    fresh.setdefault(got.id, got)
+                    fresh.setdefault(got.id, (item, got))
             known = store.known(list(fresh))
             report.skipped += len(known)
-            for article_id, article in fresh.items():
+            for article_id, (item, article) in fresh.items():
                 if article_id not in known:
-                    waiting.append(article)
+                    waiting.append((item, article))
                     yield article
             if tick:
                 tick(len(chunk))
 
     pending: list[tuple[Article, Facts]] = []
     for result in run(todo(), settings):
-        article = waiting.popleft()
+        item, article = waiting.popleft()
         if isinstance(result, ExtractError):
-            store.add_error(article.id, str(result))
-            report.failed.append(str(result))
+            store.add_error(item, str(result))  # the file (or file:line), then the article id
+            report.failed.append(f"{item}: {result}")
         else:
             pending.append((article, result))
         if len(pending) >= batch:

@@ -41,7 +41,9 @@ def create_app(
     db_url: str | None = None, settings: Settings | None = None, token: str | None = None
 ) -> FastAPI:
     """The service over one store. `token` (else HEMIWATCH_API_TOKEN) enables writes."""
-    settings = settings or Settings()
+    if settings is None:
+        rate = os.environ.get("HEMIWATCH_WRITE_RATE", "")
+        settings = Settings(write_rate=int(rate)) if rate.isdigit() else Settings()
     store = open_store(db_url or os.environ.get("HEMIWATCH_DB"))
 
     @asynccontextmanager

@@ -27,12 +27,27 @@ def decode_text(data: bytes, item: str, max_bytes: int) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise UnreadableInput(
-            item, f"not valid {exc.encoding.upper()} (bad byte at offset {exc.start})"
-        ) from exc
+        legacy = _windows_1252(data) if encoding == "utf-8" else None
+        if legacy is None:
+            raise UnreadableInput(
+                item, f"not valid {exc.encoding.upper()} (bad byte at offset {exc.start})"
+            ) from exc
+        text = legacy
     if not text.strip():
         raise UnreadableInput(item, "empty: no text")
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.05 * min(len(text), 8192):
         raise UnreadableInput(item, "binary file (control characters), not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+UNDEFINED_1252 = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def _windows_1252(data: bytes) -> str | None:
+    """Legacy Latin-1 / Windows-1252 text (much of the region's older web and wire copy), when
+    the bytes read as such: few non-ASCII bytes, none that Windows-1252 leaves undefined."""
+    high = sum(1 for b in data if b >= 0x80)
+    if high > 0.2 * len(data) or any(b in UNDEFINED_1252 for b in data):
+        return None
+    return data.decode("cp1252")

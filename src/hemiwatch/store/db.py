@@ -7,6 +7,7 @@ all; an id already stored is skipped, so ingesting the same input twice changes 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -61,8 +62,20 @@ class Store:
         self.dialect = self.engine.dialect.name
         if self.dialect == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        with self.transaction() as conn:
-            migrate(conn)
+        for attempt in range(20):
+            try:
+                with self.transaction() as conn:
+                    migrate(conn)
+                break
+            except StoreError as exc:
+                # SQLite runs DDL outside the transaction: when two processes create the same
+                # new database at once, the slower one fails and, once the other is done,
+                # finds every table in place
+                if attempt == 19 or not any(
+                    word in str(exc) for word in ("already exists", "locked", "UNIQUE")
+                ):
+                    raise
+                time.sleep(0.25 + 0.05 * attempt)
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:

@@ -72,7 +72,10 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
 
 
 def migrate(conn: Connection) -> list[int]:
-    """Apply the migrations this database lacks; returns the versions applied."""
+    """Apply the migrations this database lacks; returns the versions applied. On PostgreSQL
+    a transaction-scoped advisory lock makes concurrent first opens wait for each other."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(720211)"))
     if not inspect(conn).has_table("schema_migrations"):
         schema.migrations.create(conn)
     done = set(conn.execute(select(schema.migrations.c.version)).scalars())

@@ -1,0 +1,232 @@
+"""Bad input, crashes and concurrent writers lose nothing (docs/robustness.md is the table).
+
+Every store test runs on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from hemiwatch.models import Facts
+from hemiwatch.store import open_store
+from tests.test_web import _serve
+
+HEMIWATCH = str(Path(sys.executable).parent / "hemiwatch")
+GOOD = (
+    "PORT AUREL, May {n} (Sample Wire) - The coast guard of the fictional Republic of Aurel "
+    "seized {n} kilograms of cocaine near Venezuela on Monday. \u201cWe will keep patrolling "
+    "the coast,\u201d Admiral Tomas Ferreira told reporters in Port Aurel."
+)
+
+
+def bad_inputs(folder: Path) -> dict[str, str | None]:
+    """Write the matrix of docs/robustness.md; name -> the reason its error gives (None: stored)."""
+    ok = GOOD.format(n=7)
+    files: dict[str, tuple[bytes, str | None]] = {
+        "empty.txt": (b"", "empty"),
+        "blank.txt": (b"  \n\n\t \n", "empty"),
+        "binary.txt": (bytes(range(256)) * 40, "binary"),
+        "invalid-utf8.txt": (b"Title\n\nThe navy \x81\x9d seized \xc3\x28 boats.", "not valid"),
+        "latin1.txt": (("Aurel\n\n" + ok.replace("Aurel", "Aurél")).encode("cp1252"), None),
+        "utf16-bom.txt": (("Aurel\n\n" + ok.replace("7", "8")).encode("utf-16"), None),
+        "one-line.txt": (b"Title\n\n" + b"word " * 210_000, "too long"),
+        "deep.html": (
+            b"<html><body>" + b"<div>" * 20_000 + ok.encode() + b"</div>" * 20_000 + b"</body>",
+            "no article text",
+        ),
+        "quote-marks.txt": (("Title\n\n" + "\u201c\u201d" * 20_000).encode(), "not prose"),
+        "unbalanced.txt": (
+            (
+                "Aurel\n\n\u201cWe will stay, said Admiral Tomas Ferreira. The navy seized 12 "
+                'boats. "And more, he said.'
+            ).encode(),
+            None,
+        ),
+        "odd-unicode.txt": (
+            "Aurel\n\n\u202eThe navy\u202c seized\u200d 12\u200b boats near Vene\u0301zuela "
+            "\u200f\u061c in the Caribbean, officials said.".encode(),
+            None,
+        ),
+        "good.txt": (("Aurel seizure\n\n" + ok).encode(), None),
+    }
+    for name, (data, _) in files.items():
+        (folder / name).write_bytes(data)
+    with (folder / "huge.txt").open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    (folder / "truncated.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A'
+        f"</title><description>{GOOD.format(n=9)}</description></item><item><title>B</ti"
+    )
+    lines = [
+        json.dumps({"id": "jsonl-1", "title": "t", "text": GOOD.format(n=11)}),
+        "{bad json",
+        json.dumps({"id": "jsonl-2"}),
+        json.dumps([1, 2]),
+        json.dumps({"id": "jsonl-3", "title": "t", "text": GOOD.format(n=12)}),
+    ]
+    (folder / "items.jsonl").write_text("\n".join(lines) + "\n")
+    reasons: dict[str, str | None] = {name: reason for name, (_, reason) in files.items()}
+    reasons |= {"huge.txt": "too large", "items.jsonl:2": "invalid JSON",
+                "items.jsonl:3": "no 'text'", "items.jsonl:4": "JSON object"}  # fmt: skip
+    return reasons
+
+
+def test_bad_input_matrix_is_recorded_and_the_rest_stored(store_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    reasons = bad_inputs(folder)
+    done = subprocess.run(
+        [HEMIWATCH, "ingest", str(folder), "--db", store_url],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert "Traceback" not in done.stderr, done.stderr
+    store = open_store(store_url)
+    # a read error names the file (or file:line); an analysis error names the article id
+    errors = {Path(e["item"]).name: e["reason"] for e in store.errors()}
+    for name, reason in reasons.items():
+        if reason is None:
+            continue
+        found = errors.get(name) or errors.get(Path(name).stem)
+        assert found and reason in found, (name, errors)
+    stored = {a.id: (a, f) for a, f, _ in store.all_articles()}
+    # latin1, utf16, unbalanced, odd-unicode, good, the feed's whole entry, two JSONL lines
+    assert len(stored) == 8, sorted(stored)
+    for article, facts in stored.values():
+        for span in _spans(facts):
+            assert 0 <= span[0] <= span[1] <= len(article.text), (article.id, span)
+    latin = next(a for a, _ in stored.values() if "Aurél" in a.text)
+    assert "Aurél" in latin.text
+    again = subprocess.run(
+        [HEMIWATCH, "ingest", str(folder), "--db", store_url],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert "0 stored" in again.stderr + again.stdout and store.count() == 8
+    store.close()
+
+
+def _spans(facts: Facts) -> list[tuple[int, int]]:
+    out = [q.span for q in facts.quotes] + [n.span for n in facts.numbers]
+    out += [m for p in facts.people for m in p.mentions]
+    out += [m for c in facts.countries for m in c.mentions] + [s.span for s in facts.stances]
+    if facts.digest:
+        out += [s for t in facts.digest.takeaways for s in t.sources]
+    return out
+
+
+def _corpus(path: Path, n: int, prefix: str = "crash") -> None:
+    places = ["Venezuela", "Colombia", "Haiti", "Panama", "Mexico", "Peru"]
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            text = GOOD.format(n=i + 1).replace("Venezuela", places[i % len(places)])
+            fh.write(json.dumps({"id": f"{prefix}-{i}", "title": f"Seizure {i}", "text": text}))
+            fh.write("\n")
+
+
+def test_kill_9_during_ingest_then_rerun_stores_everything_once(
+    store_url: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "corpus.jsonl"
+    n = 2000
+    _corpus(source, n)
+    command = [HEMIWATCH, "ingest", str(source), "--db", store_url]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    store = open_store(store_url)
+    deadline = time.monotonic() + 300
+    while store.count() < 150 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+    assert proc.poll() is None, "ingest ended before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    killed_at = store.count()
+    assert 0 < killed_at < n
+    subprocess.run(command, check=True, capture_output=True, timeout=900)
+    assert store.count() == n
+    with store.engine.connect() as conn:
+        if store.dialect == "sqlite":
+            assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        for table in ("quotes", "numbers", "stances", "tags", "events", "commitments"):
+            orphans = conn.execute(
+                text(
+                    f"SELECT count(*) FROM {table} "
+                    "WHERE article_id NOT IN (SELECT id FROM articles)"
+                )
+            ).scalar()
+            assert orphans == 0, table
+        quote_rows = dict(
+            conn.execute(text("SELECT article_id, count(*) FROM quotes GROUP BY article_id")).all()
+        )
+    for article, facts, _ in store.all_articles():  # every article has all of its facts
+        assert quote_rows.get(article.id, 0) == len(facts.quotes), article.id
+    store.close()
+
+
+def test_two_ingest_processes_on_one_database(store_url: str, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _corpus(first, 150, "left")
+    _corpus(second, 150, "right")
+    procs = [
+        subprocess.Popen([HEMIWATCH, "ingest", str(p), "--db", store_url],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for p in (first, second)
+    ]  # fmt: skip
+    for proc in procs:
+        _, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0 and "locked" not in err, err
+    store = open_store(store_url)
+    assert store.count() == 300
+    store.close()
+
+
+def test_concurrent_api_writers_and_readers(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HEMIWATCH_WRITE_RATE", "1000")
+    auth = {"Authorization": "Bearer conc-token"}
+    open_store(store_url).close()
+    server = _serve(store_url, token="conc-token")
+    base = next(server)
+    failures: list[str] = []
+    writing = threading.Event()
+    writing.set()
+
+    def writer(w: int) -> None:
+        with httpx.Client(base_url=base, timeout=120) as client:
+            for i in range(5):
+                body = {"id": f"conc-{w}-{i}", "title": "t", "text": GOOD.format(n=w * 10 + i)}
+                r = client.post("/api/articles", json=body, headers=auth)
+                if r.status_code != 201 or "locked" in r.text:
+                    failures.append(f"write {w}-{i}: {r.status_code} {r.text[:200]}")
+
+    def reader() -> None:
+        with httpx.Client(base_url=base, timeout=120) as client:
+            while writing.is_set():
+                for path in ("/api/board", "/api/search?q=cocaine", "/api/articles", "/"):
+                    r = client.get(path)
+                    if r.status_code != 200 or "locked" in r.text:
+                        failures.append(f"read {path}: {r.status_code} {r.text[:200]}")
+
+    writers = [threading.Thread(target=writer, args=(w,)) for w in range(8)]
+    readers = [threading.Thread(target=reader) for _ in range(3)]
+    for t in writers + readers:
+        t.start()
+    for t in writers:
+        t.join()
+    writing.clear()
+    for t in readers:
+        t.join()
+    try:
+        assert not failures, failures[:5]
+        ids = {a["id"] for a in httpx.get(f"{base}/api/articles?limit=100").json()["items"]}
+        assert ids == {f"conc-{w}-{i}" for w in range(8) for i in range(5)}
+    finally:
+        next(server, None)
