@@ -68,3 +68,19 @@ def test_dev_score_above_floor(dev_scores: dict[str, Any], metric: str) -> None:
 
 def test_every_dev_article_has_facts(dev_scores: dict[str, Any]) -> None:
     assert dev_scores["missing_predictions"] == []
+
+
+@pytest.fixture(scope="module")
+def dev_es_scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    corpus = SHARED / "corpus" / "dev-es"
+    if not (corpus / "articles").is_dir():
+        pytest.fail(f"the shared Spanish dev corpus is missing: {corpus}")
+    return _export_and_score(corpus, tmp_path_factory.mktemp("dev-es"))
+
+
+@pytest.mark.parametrize("metric", sorted(k for k in FLOORS["_dev_es"] if not k.startswith("_")))
+def test_spanish_dev_score_above_floor(dev_es_scores: dict[str, Any], metric: str) -> None:
+    value = dev_es_scores[metric]
+    score = value["f1"] if isinstance(value, dict) else value
+    floor = FLOORS["_dev_es"][metric]
+    assert score >= floor, f"dev-es {metric} fell to {score} (floor {floor})"

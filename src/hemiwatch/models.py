@@ -152,6 +152,7 @@ class Facts(Record):
     commitments: list[Commitment] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     digest: Digest | None = None
+    language: str = "en"  # ISO 639-1, detected or forced
 
 
 class Analysis(Record):

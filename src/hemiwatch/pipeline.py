@@ -28,6 +28,7 @@ from hemiwatch.extract import (
     load_model,
 )
 from hemiwatch.extract.gate import passes
+from hemiwatch.extract.language import detect_language
 from hemiwatch.ingest import iter_items
 from hemiwatch.models import Article, Facts, Topic
 
@@ -51,6 +52,7 @@ def analyze_many(
     nlp = load_model(settings.model)
     too_long: dict[str, ExtractError] = {}
     gated: set[str] = set()
+    spanish: set[str] = set()
 
     def texts() -> Iterator[tuple[str, Article]]:
         for article in articles:
@@ -69,6 +71,11 @@ def analyze_many(
                     "or digits)"
                 )
                 yield "", article
+            elif (
+                settings.language or detect_language(article.title + "\n" + article.text)
+            ) == "es":
+                spanish.add(article.id)
+                yield "", article  # parsed below by the Spanish model
             else:
                 yield breakable(article.text), article
 
@@ -81,6 +88,9 @@ def analyze_many(
             yield Facts(id=article.id, topics=[Topic(label="other")], off_topic=True)
             continue
         try:
+            if article.id in spanish:
+                spanish.discard(article.id)
+                doc = load_model(settings.model_es)(breakable(article.text))
             yield facts_from_doc(article, doc)
         except ExtractError as exc:
             yield exc
@@ -135,7 +145,7 @@ def facts_from_doc(article: Article, doc: Doc) -> Facts:
                 doc, countries, regions, skip, date, dateline.place if dateline else None
             ),
         )
-        return facts.model_copy(update={"digest": make_digest(doc, facts)})
+        return facts.model_copy(update={"digest": make_digest(doc, facts), "language": doc.lang_})
     except Exception as exc:  # a bug in one extractor must not end a corpus run
         raise ExtractError(
             f"{article.id}: extraction failed ({type(exc).__name__}: {exc})"

@@ -43,9 +43,9 @@ class PlaceMatch:
     text: str
 
 
-def find_places(text: str, skip: Iterable[CharSpan] = ()) -> list[PlaceMatch]:
+def find_places(text: str, skip: Iterable[CharSpan] = (), language: str = "en") -> list[PlaceMatch]:
     """Every gazetteer surface form in the text (longest match wins), outside the skipped spans."""
-    gaz = gazetteer()
+    gaz = gazetteer(language)
     skips = list(skip)
     out = []
     for m in gaz.pattern.finditer(text):
@@ -59,10 +59,10 @@ def extract_places(
     doc: Doc, skip: Iterable[CharSpan] = ()
 ) -> tuple[list[CountryMention], list[RegionMention]]:
     """Countries and regions, each with the spans of its mentions, in order of first mention."""
-    gaz = gazetteer()
+    gaz = gazetteer(doc.lang_)
     countries: dict[str, list[CharSpan]] = {}
     regions: dict[str, list[CharSpan]] = {}
-    for match in find_places(text_of(doc), skip):
+    for match in find_places(text_of(doc), skip, doc.lang_):
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or match.place.kind == "ignore" or _inside_name(span):
             continue
@@ -82,7 +82,7 @@ def extract_places(
 def _inside_name(span: Span) -> bool:
     """Part of a person's name ("Santiago Huamán") or a work's title."""
     for tok in span:
-        if tok.ent_type_ in {"PERSON", "WORK_OF_ART"}:
+        if tok.ent_type_ in {"PERSON", "PER", "WORK_OF_ART"}:
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None and len(ent) > len(span):
                 return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -56,12 +57,44 @@ class Gazetteer:
             self.surfaces[surface] = place
 
 
+def _add_countries(gaz: Gazetteer, name: str) -> None:
+    for line in _lines(name):
+        code, names, demonyms, capitals = [*line.split("\t"), "", "", ""][:4]
+        for surface in names.split(";"):
+            gaz.add(surface, Place("name", code))
+        for dem in demonyms.split(";"):
+            if dem:
+                gaz.add(dem, Place("demonym", code))
+        for cap in capitals.split(";"):
+            gaz.add(cap, Place("capital", code))
+
+
+def _spanish(gaz: Gazetteer) -> None:
+    """Spanish surfaces first (they win a tie): our lexicon, then pycountry's translations."""
+    _add_countries(gaz, "countries_es.tsv")
+    for line in _lines("regions_es.tsv"):
+        slug, names = line.split("\t")
+        for name in names.split(";"):
+            gaz.add(name, Place("region", slug))
+    try:
+        es = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"]).gettext
+    except OSError:  # pragma: no cover - pycountry always ships its Spanish catalogue
+        return
+    for country in pycountry.countries:
+        value = es(country.name)
+        if value and "," not in value and "(" not in value:
+            gaz.add(value, Place("name", country.alpha_2))
+
+
 @cache
-def gazetteer() -> Gazetteer:
-    """Every country (pycountry names plus our aliases, demonyms, capitals), region and blocker."""
+def gazetteer(language: str = "en") -> Gazetteer:
+    """Every country (pycountry names plus our aliases, demonyms, capitals), region and blocker;
+    for Spanish ("es"), the Spanish surfaces as well."""
     gaz = Gazetteer()
     for line in _lines("not_countries.txt"):
         gaz.add(line, Place("ignore", ""))
+    if language == "es":
+        _spanish(gaz)
     for line in _lines("regions.tsv"):
         slug, names = line.split("\t")
         for name in names.split(";"):

@@ -12,7 +12,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from hemiwatch.extract.nlp import sentence_of, sentences_between, text_of
+from hemiwatch.extract.nlp import PERSON, sentence_of, sentences_between, text_of
 from hemiwatch.models import NumberClaim
 from hemiwatch.models import Span as CharSpan
 
@@ -206,7 +206,7 @@ def _is_distractor(
             return True  # "Resolution 2811", "Boeing 737", "Coral Sentinel 2026"
         if prev.text == "," and first.i + 1 < len(doc) and doc[first.i + 1].text == ",":
             before = doc[first.i - 2] if first.i > 1 else None
-            if before is not None and before.ent_type_ == "PERSON":
+            if before is not None and before.ent_type_ in PERSON:
                 return True  # "Peralta, 61, said": an age
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     return (

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.extract.countries import find_places
 from hemiwatch.extract.lexicons import first_names, gazetteer, reporting_verbs, titles
-from hemiwatch.extract.nlp import sentence_of, text_of
+from hemiwatch.extract.nlp import PERSON, sentence_of, text_of
 from hemiwatch.models import Person
 from hemiwatch.models import Span as CharSpan
 
@@ -166,7 +166,7 @@ def _add_surname_mentions(doc: Doc, cands: list[_Candidate], skip: list[CharSpan
 
 def _name_spans(doc: Doc) -> list[Span]:
     """spaCy PERSON entities plus capitalised runs the model missed that start with a first name."""
-    spans = [_with_hyphen_tail(e) for e in doc.ents if e.label_ == "PERSON"]
+    spans = [_with_hyphen_tail(e) for e in doc.ents if e.label_ in PERSON]
     # "Amara Diallo-Reyes, the special envoy": a name the model took for an organisation
     spans += [
         _with_hyphen_tail(e)
@@ -277,7 +277,7 @@ def _title(spans: list[Span]) -> str | None:
         words: list[Token] = []
         while i > sentence_of(span).start:
             tok = doc[i - 1]
-            if tok.text in {",", "(", "“", '"'} or tok.is_space or tok.ent_type_ == "PERSON":
+            if tok.text in {",", "(", "“", '"'} or tok.is_space or tok.ent_type_ in PERSON:
                 break
             title_like = (
                 tok.lower_ in known
@@ -354,7 +354,7 @@ def _gender(doc: Doc, cand: _Candidate, title: str | None) -> str | None:
             list(sentence_of(nxt)) if nxt is not None else []
         )
         for tok in window:
-            if tok.ent_type_ == "PERSON":
+            if tok.ent_type_ in PERSON:
                 break
             if tok.lower_ in _PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass", "poss"}:
                 votes[_PRONOUNS[tok.lower_]] += 1

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.extract.countries import find_places
 from hemiwatch.extract.lexicons import gazetteer, titles
+from hemiwatch.extract.nlp import PERSON
 from hemiwatch.extract.spans import Spans
 from hemiwatch.models import Person
 from hemiwatch.models import Span as CharSpan
@@ -124,7 +125,7 @@ class SpeakerResolver:
         narrator", "the influential daily"): the best the text offers, without its article."""
         phrase = _noun_phrase(tok)
         span = (phrase.start_char, phrase.end_char)
-        if tok.ent_type_ == "PERSON":
+        if tok.ent_type_ in PERSON:
             ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
             words = [w for w in ent.text.split() if w.lower() not in titles()]
             return Speaker(" ".join(words) or ent.text, None, None, span) if words else None

@@ -1,0 +1,62 @@
+"""Spanish: the PyPI Spanish model under this spaCy, language detection, and what the shared
+English pipeline already extracts from Spanish text (our own sentences; dev-es in the gate)."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+
+import pytest
+
+from hemiwatch.config import MODEL_ES, Settings
+from hemiwatch.extract.language import detect_language
+from hemiwatch.extract.nlp import load_model
+from hemiwatch.models import Article, Facts
+from hemiwatch.pipeline import analyze
+
+CARACAS = (
+    "CARACAS, 3 de marzo (Agencia Ejemplo). El Gobierno venezolano suspendió los vuelos de "
+    "deportación desde Estados Unidos, informó el canciller Andrés Montiel Rivas.\n\n"
+    "«No aceptaremos presiones de Washington», dijo Montiel Rivas en rueda de prensa. Las "
+    "autoridades colombianas y la policía panameña no comentaron la medida."
+)
+
+
+def test_spanish_model_loads_without_the_version_warning_and_parses() -> None:
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        nlp = load_model.__wrapped__(MODEL_ES)
+    assert not [w for w in seen if "W095" in str(w.message)]
+    doc = nlp("El ministro dijo que la Armada incautó dos toneladas de cocaína en el Caribe.")
+    said = next(t for t in doc if t.text == "dijo")
+    assert said.pos_ == "VERB" and said.lemma_ == "decir"
+    assert any(t.dep_ == "nsubj" and t.text == "ministro" for t in said.children)
+    assert doc.lang_ == "es"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("La Armada incautó 40 kilos de cocaína cerca de la costa, dijo el ministro.", "es"),
+        ("The navy seized 40 kilograms of cocaine near the coast, the minister said.", "en"),
+        ("", "en"),
+    ],
+)
+def test_language_is_detected(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_spanish_article_is_analysed_with_the_spanish_model() -> None:
+    facts = analyze(Article(id="es-1", title="Venezuela suspende vuelos", text=CARACAS))
+    assert facts.language == "es"
+    assert {c.code for c in facts.countries} == {"VE", "US", "CO", "PA"}
+    quote = next(q for q in facts.quotes if q.kind == "direct")
+    assert quote.text == "No aceptaremos presiones de Washington"
+    assert quote.speaker == "Andrés Montiel Rivas"
+
+
+def test_language_can_be_forced(facts_of: Callable[[str], Facts]) -> None:
+    english = "The coast guard seized 12 boats near Venezuela on Monday, officials said."
+    assert facts_of(english).language == "en"
+    forced = analyze(Article(id="f", text=english), Settings(language="es"))
+    assert forced.language == "es"
