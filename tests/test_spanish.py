@@ -18,7 +18,9 @@ CARACAS = (
     "CARACAS, 3 de marzo (Agencia Ejemplo). El Gobierno venezolano suspendió los vuelos de "
     "deportación desde Estados Unidos, informó el canciller Andrés Montiel Rivas.\n\n"
     "«No aceptaremos presiones de Washington», dijo Montiel Rivas en rueda de prensa. Las "
-    "autoridades colombianas y la policía panameña no comentaron la medida."
+    "autoridades colombianas y la policía panameña no comentaron la medida.\n\n"
+    "«La decisión es soberana y definitiva», agregó.\n\n"
+    "“Seguiremos hablando con todos los vecinos”, dijo Montiel ante los periodistas."
 )
 
 
@@ -50,9 +52,13 @@ def test_spanish_article_is_analysed_with_the_spanish_model() -> None:
     facts = analyze(Article(id="es-1", title="Venezuela suspende vuelos", text=CARACAS))
     assert facts.language == "es"
     assert {c.code for c in facts.countries} == {"VE", "US", "CO", "PA"}
-    quote = next(q for q in facts.quotes if q.kind == "direct")
-    assert quote.text == "No aceptaremos presiones de Washington"
-    assert quote.speaker == "Andrés Montiel Rivas"
+    direct = [q for q in facts.quotes if q.kind == "direct"]
+    assert [q.text for q in direct] == [
+        "No aceptaremos presiones de Washington",
+        "La decisión es soberana y definitiva",  # pro-drop: «…», agregó.
+        "Seguiremos hablando con todos los vecinos",  # "Montiel": the first of two surnames
+    ]
+    assert {q.speaker for q in direct} == {"Andrés Montiel Rivas"}
 
 
 def test_language_can_be_forced(facts_of: Callable[[str], Facts]) -> None:

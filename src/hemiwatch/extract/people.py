@@ -147,6 +147,8 @@ def _add_surname_mentions(doc: Doc, cands: list[_Candidate], skip: list[CharSpan
     by_surname: dict[str, _Candidate] = {}
     for cand in sorted(cands, key=lambda c: min(c.mentions)):
         by_surname[cand.tokens[-1]] = cand
+        if doc.lang_ == "es" and len(cand.tokens) >= 3 and cand.tokens[-2][:1].isupper():
+            by_surname.setdefault(cand.tokens[-2], cand)  # "Salcedo" of Rodrigo Salcedo Ibarra
     if not by_surname:
         return
     pattern = re.compile(

@@ -56,6 +56,7 @@ def _direct_quotes(doc: Doc, runs: list[QuoteRun], resolver: SpeakerResolver) ->
         speaker, verb = found
         out.append(_quote(text, "direct", speaker, verb, run.span))
         previous = (run, speaker, verb)
+        resolver.last_speaker = speaker
     return out
 
 
@@ -189,6 +190,12 @@ def _subject_speaker(verb: Token, resolver: SpeakerResolver) -> Speaker | None:
                 head = head.head  # "He said A saw X, and added that B": parsed under A
             node = head
             continue
+        if (
+            verb.doc.lang_ == "es"
+            and node is verb
+            and verb.morph.to_dict().get("VerbForm") == "Fin"
+        ):
+            return resolver.last_speaker  # pro-drop: «…», agregó. is the last speaker again
         return None
     return None
 

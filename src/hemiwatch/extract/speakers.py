@@ -81,6 +81,7 @@ class SpeakerResolver:
         )
         self.bodies = _bodies(doc)
         self.mention_starts = [m[0][0] for m in self.mentions]
+        self.last_speaker: Speaker | None = None  # of the latest direct quote (pro-drop)
 
     def in_quote(self, char: int) -> bool:
         return self.quoted.holds(char)
