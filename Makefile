@@ -54,6 +54,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/store.py
 	$(BIN)/python benchmarks/digest_peers.py
 	$(BIN)/python benchmarks/api.py
+	$(BIN)/python benchmarks/ner_es.py
 
 clean:
 	rm -rf $(VENV) .eval .pytest_cache .mypy_cache .ruff_cache
