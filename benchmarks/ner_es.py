@@ -27,7 +27,9 @@ Span = tuple[int, int]
 def sentences(path: str) -> Iterator[tuple[str, set[Span], set[Span]]]:
     """(text, gold person spans, gold LOC spans) per sentence."""
     tokens: list[tuple[str, str]] = []
-    for line in [*open(path, encoding="latin-1").read().splitlines(), ""]:
+    with open(path, encoding="latin-1") as fh:
+        lines = [*fh.read().splitlines(), ""]
+    for line in lines:
         if line.strip():
             token, tag = line.rsplit(" ", 1)
             tokens.append((token, tag))
@@ -36,6 +38,7 @@ def sentences(path: str) -> Iterator[tuple[str, set[Span], set[Span]]]:
             continue
         text, spans, at = "", {"PER": set(), "LOC": set()}, 0
         current: tuple[str, int] | None = None
+        prev_end = 0
         for token, tag in tokens:
             start = at + (1 if text else 0)
             text += (" " if text else "") + token
