@@ -66,3 +66,21 @@ def test_language_can_be_forced(facts_of: Callable[[str], Facts]) -> None:
     assert facts_of(english).language == "en"
     forced = analyze(Article(id="f", text=english), Settings(language="es"))
     assert forced.language == "es"
+
+
+def test_spanish_number_formats() -> None:
+    text = (
+        "PUERTO AUREL, 4 de mayo (Agencia Ejemplo). La misión había solicitado 5.500 efectivos "
+        "y recibió compromisos de hasta 7.500 soldados. La Armada incautó 1,2 toneladas de "
+        "cocaína y más de 800 kilos de marihuana, y el Gobierno aportará US$ 40 millones."
+    )
+    facts = analyze(Article(id="es-n", title="Misión en Aurel", text=text))
+    got = {(n.value, n.unit_en, n.qualifier) for n in facts.numbers}
+    assert got == {
+        (5500, "personnel", None),
+        (7500, "personnel", "hasta"),
+        (1.2, "tons", None),
+        (800, "kg", "más de"),
+        (40_000_000, "USD", None),
+    }
+    assert all(n.value != 4 for n in facts.numbers)  # "4 de mayo" is a date

@@ -60,6 +60,7 @@ class NumberClaim(Record):
     role: str | None = None
     currency: str | None = None
     span: Span
+    unit_en: str | None = None  # the English canonical unit ("efectivos" -> "personnel")
 
 
 class Quote(Record):

@@ -27,6 +27,7 @@ from hemiwatch.extract import (
     extract_topics,
     load_model,
 )
+from hemiwatch.extract.commitments import canonical_unit
 from hemiwatch.extract.gate import passes
 from hemiwatch.extract.language import detect_language
 from hemiwatch.ingest import iter_items
@@ -128,6 +129,8 @@ def facts_from_doc(article: Article, doc: Doc) -> Facts:
         topics, off_topic = extract_topics(doc, article.title, countries, regions, skip)
         quotes = extract_quotes(doc, people, skip)
         numbers = extract_numbers(doc, skip)
+        if doc.lang_ != "en":  # facts keep English canonical units so languages meet
+            numbers = [n.model_copy(update={"unit_en": canonical_unit(n.unit)}) for n in numbers]
         date = (dateline.date if dateline else None) or article.published
         facts = Facts(
             id=article.id,

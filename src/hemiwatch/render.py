@@ -28,6 +28,7 @@ def facts_file(facts: Facts) -> dict[str, Any]:
                 "text": n.text,
                 "qualifier": n.qualifier,
                 "role": n.role,
+                **({"unit_en": n.unit_en} if n.unit_en else {}),
             }
             for n in facts.numbers
         ],

@@ -35,13 +35,43 @@ _WORD = "|".join(sorted([*WORD_VALUES, "hundred", "thousand"], key=len, reverse=
 _WORDS = rf"(?:{_WORD})(?:(?:[\s-]|\s+and\s+)(?:{_WORD}))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "R$": "BRL"}
-CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
+                  "dólar": "USD", "dólares": "USD"}  # fmt: skip
 NUMBER = re.compile(
     r"(?P<cur>US\$|R\$|\$|€|£)?\s?"
     rf"(?<![\w.,+:/-])(?P<num>{_DIGITS}|(?i:{_WORDS}))"
     r"(?:[\s-](?P<scale>(?i:hundred|thousand|million|billion|trillion))|(?P<abbr>m|bn)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
     r"(?![\w:/]|-\d|,\d|\.\d|-year|-month|-day|-week|-hour)",
+)
+_ES_ONES = "_ _ dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince"
+_ES_WORD_VALUES = {w: i for i, w in enumerate(_ES_ONES.split()) if w != "_"} | {
+    "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "cien": 100,
+}  # fmt: skip
+_ES_WORD = "|".join(sorted(_ES_WORD_VALUES, key=len, reverse=True))
+# Spanish writes 5.500 and 1,2: the thousands and decimal marks swap.
+_ES_DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+NUMBER_ES = re.compile(
+    r"(?P<cur>US\$|R\$|\$|€)?\s?"
+    rf"(?<![\w.,+:/-])(?P<num>{_ES_DIGITS}|(?i:{_ES_WORD}))"
+    r"(?:\s(?P<scale>(?i:mil millones|millones|millón|mil))(?!\w))?(?P<abbr>(?!))?"
+    r"(?P<pct>\s?%|\s(?:por ciento)\b)?"
+    r"(?![\w:/]|-\d|,\d|\.\d)",
+)
+QUALIFIERS_ES = re.compile(
+    r"(?i)(?P<q>hasta|más de|menos de|al menos|por lo menos|unos|unas|cerca de|cerca del"
+    r"|alrededor de|casi|aproximadamente|poco más de|poco menos de|un total de|estimado en"
+    r"|estimado de)\s+(?:el\s+|un\s+|los\s+)?$"
+)
+ES_SCALES = {"mil": 1_000, "millón": 1_000_000, "millones": 1_000_000,
+             "mil millones": 1_000_000_000}  # fmt: skip
+ES_MONTHS = frozenset(
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre "
+    "diciembre".split()
+)
+ES_TIME_NOUNS = frozenset(
+    "año años mes meses semana semanas día días hora horas minuto minutos década décadas "
+    "segundo segundos".split()
 )
 QUALIFIERS = re.compile(
     r"(?i)(?P<q>up to|more than|less than|fewer than|at least|at most|about|around|approximately"
@@ -83,8 +113,14 @@ def roles() -> dict[str, str]:
     return {r[0]: r[1] for r in rows if len(r) == 2 and not r[0].startswith("#")}
 
 
-def parse_number(num: str) -> float | None:
-    """'5,500' -> 5500, 'twenty-five' -> 25, 'two thousand' -> 2000."""
+def parse_number(num: str, language: str = "en") -> float | None:
+    """'5,500' -> 5500, 'twenty-five' -> 25, 'two thousand' -> 2000; Spanish '5.500' -> 5500,
+    '1,2' -> 1.2, 'ocho' -> 8."""
+    if language == "es":
+        if num[0].isdigit():
+            return float(num.replace(".", "").replace(",", "."))
+        value = _ES_WORD_VALUES.get(num.lower())
+        return float(value) if value is not None else None
     if num[0].isdigit():
         return float(num.replace(",", ""))
     total, current = 0, 0
@@ -108,7 +144,7 @@ def extract_numbers(doc: Doc, skip: list[CharSpan] | None = None) -> list[Number
     skip = skip or []
     out: list[NumberClaim] = []
     last_unit: tuple[str, int] | None = None  # (unit, sentence start) of the last counted noun
-    for m in NUMBER.finditer(text_of(doc)):
+    for m in (NUMBER_ES if doc.lang_ == "es" else NUMBER).finditer(text_of(doc)):
         start, end = m.start("num"), m.end()
         if any(s <= start < e for s, e in skip):
             continue
@@ -137,7 +173,8 @@ def extract_numbers(doc: Doc, skip: list[CharSpan] | None = None) -> list[Number
 def _claim(doc: Doc, m: re.Match[str], start: int, end: int) -> NumberClaim | None:
     text = text_of(doc)
     num = m.group("num")
-    value = parse_number(num)
+    spanish = doc.lang_ == "es"
+    value = parse_number(num, doc.lang_)
     if value is None:
         return None
     first = _token_at(doc, start)
@@ -148,9 +185,11 @@ def _claim(doc: Doc, m: re.Match[str], start: int, end: int) -> NumberClaim | No
     scale = (m.group("scale") or m.group("abbr") or "").lower()
     if _is_distractor(doc, first, last, num, value, bool(cur or scale or m.group("pct"))):
         return None
-    value *= SCALES.get(scale, 1)
+    if spanish and _spanish_date_or_time(doc, last):
+        return None
+    value *= ES_SCALES.get(scale, 1) if spanish else SCALES.get(scale, 1)
     begin = m.start("cur") if cur else m.start("num")
-    qual = QUALIFIERS.search(text[max(0, begin - 20) : begin])
+    qual = (QUALIFIERS_ES if spanish else QUALIFIERS).search(text[max(0, begin - 24) : begin])
     span_start = begin - (len(qual.group(0)) if qual else 0)
     unit, currency, unit_end = None, None, end
     noun: Token | None = None
@@ -166,7 +205,7 @@ def _claim(doc: Doc, m: re.Match[str], start: int, end: int) -> NumberClaim | No
             currency = CURRENCY_WORDS.get(word)
             unit = currency or word
             unit_end = max(unit_end, noun.idx + len(noun.text))
-    if unit is not None and unit in _TIME_NOUNS:
+    if unit is not None and (unit in _TIME_NOUNS or unit in ES_TIME_NOUNS or unit in ES_MONTHS):
         return None
     return NumberClaim(
         value=int(value) if value.is_integer() else value,
@@ -242,11 +281,20 @@ def _unit_noun(tok: Token) -> Token | None:
     if (
         nxt is not None
         and nxt.pos_ == "NOUN"
-        and nxt.tag_ in {"NNS", "NN"}
+        and (nxt.tag_ in {"NNS", "NN"} or doc.lang_ == "es")
         and nxt.dep_ != "compound"
     ):
         return nxt
     return None
+
+
+def _spanish_date_or_time(doc: Doc, last: Token) -> bool:
+    """'12 de junio', 'junio de 2025', 'las 3': Spanish NER marks no dates."""
+    nxt = [doc[i].lower_ for i in range(last.i + 1, min(len(doc), last.i + 3))]
+    if nxt[:1] == ["de"] and nxt[1:2] and nxt[1] in ES_MONTHS:
+        return True
+    prev = [doc[i].lower_ for i in range(max(0, last.i - 2), last.i)]
+    return bool(prev) and (prev[-1] in ES_MONTHS or (prev[-1] == "de" and prev[0] in ES_MONTHS))
 
 
 def _role(tok: Token, noun: Token | None = None) -> str | None:
