@@ -84,3 +84,11 @@ def test_spanish_number_formats() -> None:
         (40_000_000, "USD", None),
     }
     assert all(n.value != 4 for n in facts.numbers)  # "4 de mayo" is a date
+
+
+def test_the_relevance_gate_passes_spanish_security_news() -> None:
+    from hemiwatch.extract.gate import passes
+
+    assert passes("Venezuela suspende vuelos", CARACAS.replace("vuelos", "vuelos y la frontera"))
+    football = "Ribera ganó la final en Buenos Aires ante 60.000 espectadores y celebró el título."
+    assert not passes("Fútbol", football)

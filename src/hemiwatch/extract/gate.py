@@ -21,7 +21,7 @@ MIN_TERMS = 2  # distinct security stems
 @cache
 def _automata() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
     places = ahocorasick.Automaton()
-    for surface, place in gazetteer().surfaces.items():
+    for surface, place in gazetteer("es").surfaces.items():  # English and Spanish names
         if place.code in AMERICAS or place.code in AMERICAS_REGIONS:
             places.add_word(surface, surface)
     places.make_automaton()
