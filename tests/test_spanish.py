@@ -92,3 +92,14 @@ def test_the_relevance_gate_passes_spanish_security_news() -> None:
     assert passes("Venezuela suspende vuelos", CARACAS.replace("vuelos", "vuelos y la frontera"))
     football = "Ribera ganó la final en Buenos Aires ante 60.000 espectadores y celebró el título."
     assert not passes("Fútbol", football)
+
+
+def test_spanish_digest_asks_in_spanish() -> None:
+    facts = analyze(Article(id="es-d", title="Venezuela suspende vuelos", text=CARACAS))
+    digest = facts.digest
+    assert digest is not None and digest.headline_question is not None
+    assert digest.headline_question.startswith("¿El Gobierno venezolano suspendió")
+    assert digest.headline_question.endswith("?") and "informó" not in digest.headline_question
+    assert digest.synopsis.startswith("El Gobierno venezolano suspendió")
+    for takeaway in digest.takeaways:
+        assert all(0 <= a < b <= len(CARACAS) for a, b in takeaway.sources)

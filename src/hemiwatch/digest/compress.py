@@ -70,8 +70,22 @@ def _attribution(sent: SpacySpan) -> set[int]:
     if any(sent.doc[i].text in QUOTE_MARKS for i in inner):
         return set()  # a direct quote keeps its speaker
     drop = {t.i for t in sent if t.i not in inner and not t.is_sent_end}
-    drop |= {c.i for c in clause.children if c.dep_ == "mark" and c.lower_ in {"that", "if"}}
+    drop |= {
+        c.i for c in clause.children if c.dep_ == "mark" and c.lower_ in {"that", "if", "que", "si"}
+    }
     return drop
+
+
+def _trailing_attribution(sent: SpacySpan) -> set[int]:
+    """'CLAUSE, informó el canciller.' parsed with the clause as root: cut the speech verb."""
+    speech, _ = reporting_verbs()
+    root = sent.root
+    for child in root.children:
+        if child.i > root.i and child.lemma_ in speech and child.pos_ == "VERB":
+            ids = _subtree(child)
+            if min(ids) > sent.start and sent.doc[min(ids) - 1].text == ",":
+                return ids | {min(ids) - 1}
+    return set()
 
 
 def _according_to(sent: SpacySpan) -> set[int]:
@@ -286,7 +300,7 @@ def compress(
     spared = {t.i for t in sent if any(a <= t.idx < b for a, b in protect)}
     if keep and sent.root.i not in keep:
         return render(sent, keep)
-    for cut in (_attribution, _according_to, _brackets):
+    for cut in (_attribution, _trailing_attribution, _according_to, _brackets):
         keep -= cut(sent)
     root = head_of(sent, keep) or sent.root
     for ids in _by_dep(sent, ["appos"], root):
