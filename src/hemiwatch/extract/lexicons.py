@@ -57,7 +57,8 @@ class Gazetteer:
             self.surfaces[surface] = place
 
 
-def _add_countries(gaz: Gazetteer, name: str) -> None:
+def _add_countries(gaz: Gazetteer, name: str, plurals: bool) -> None:
+    """Names, demonyms (with English plurals when `plurals`) and capitals of a countries file."""
     for line in _lines(name):
         code, names, demonyms, capitals = [*line.split("\t"), "", "", ""][:4]
         for surface in names.split(";"):
@@ -65,13 +66,15 @@ def _add_countries(gaz: Gazetteer, name: str) -> None:
         for dem in demonyms.split(";"):
             if dem:
                 gaz.add(dem, Place("demonym", code))
+                if plurals and plural(dem):
+                    gaz.add(plural(dem) or "", Place("demonym", code))
         for cap in capitals.split(";"):
             gaz.add(cap, Place("capital", code))
 
 
 def _spanish(gaz: Gazetteer) -> None:
     """Spanish surfaces first (they win a tie): our lexicon, then pycountry's translations."""
-    _add_countries(gaz, "countries_es.tsv")
+    _add_countries(gaz, "countries_es.tsv", plurals=False)  # every form is listed
     for line in _lines("regions_es.tsv"):
         slug, names = line.split("\t")
         for name in names.split(";"):
@@ -99,17 +102,7 @@ def gazetteer(language: str = "en") -> Gazetteer:
         slug, names = line.split("\t")
         for name in names.split(";"):
             gaz.add(name, Place("region", slug))
-    for line in _lines("countries.tsv"):
-        code, names, demonyms, capitals = [*line.split("\t"), "", "", ""][:4]
-        for name in names.split(";"):
-            gaz.add(name, Place("name", code))
-        for dem in demonyms.split(";"):
-            if dem:
-                gaz.add(dem, Place("demonym", code))
-                if plural(dem):
-                    gaz.add(plural(dem) or "", Place("demonym", code))
-        for cap in capitals.split(";"):
-            gaz.add(cap, Place("capital", code))
+    _add_countries(gaz, "countries.tsv", plurals=True)
     for country in pycountry.countries:
         code = country.alpha_2
         gaz.country_names.setdefault(code, getattr(country, "common_name", None) or country.name)

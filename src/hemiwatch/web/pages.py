@@ -18,15 +18,13 @@ from hemiwatch.analyze.brief import brief
 from hemiwatch.analyze.commitments import commitments
 from hemiwatch.analyze.labels import place_name
 from hemiwatch.api.context import Context, context
+from hemiwatch.extract.topics import SECURITY
 from hemiwatch.store.db import HL_CLOSE, HL_OPEN
 from hemiwatch.web.highlight import segments
 from hemiwatch.web.mapsvg import size, svg_paths
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-TOPICS = [
-    "transnational_crime", "narcotics", "migration", "security_assistance", "military_action",
-    "democracy_governance", "sanctions", "diplomacy",
-]  # fmt: skip
+TOPICS = list(SECURITY)
 Ctx = Annotated[Context, Depends(context)]
 Text = Annotated[str | None, Query(max_length=200)]
 
