@@ -253,12 +253,18 @@ def _noun_phrase(tok: Token) -> Span:
     return doc[start:end]
 
 
+ARTICLES = r"the|a|an|el|la|los|las|un|una"  # English and Spanish
+
+
 def _strip_det(text: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+    return re.sub(rf"^(?:{ARTICLES})\s+", "", text.strip(), flags=re.I)
+
+
+FUNCTION_WORDS = frozenset({"the", "of", "'s", "’s", "el", "la", "los", "las", "de", "del"})
 
 
 def _content_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[\w.'’-]+", text) if w.lower() not in {"the", "of", "'s", "’s"}]
+    return [w for w in re.findall(r"[\w.'’-]+", text) if w.lower() not in FUNCTION_WORDS]
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
