@@ -118,6 +118,20 @@ class Event(Record):
     span: Span
 
 
+# The topic taxonomy of ../shared/eval/FORMAT.md: the one list the extractor and the API share.
+TopicLabel = Literal[
+    "transnational_crime",
+    "narcotics",
+    "migration",
+    "security_assistance",
+    "military_action",
+    "democracy_governance",
+    "sanctions",
+    "diplomacy",
+    "other",
+]
+
+
 class Topic(Record):
     label: str
     evidence: list[Span] = Field(default_factory=list)  # the sentences that raised it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -32,19 +32,9 @@ from hemiwatch.api.security import check_token, read_body
 from hemiwatch.errors import IngestError
 from hemiwatch.ingest import read_bytes
 from hemiwatch.ingest.identity import with_identity
-from hemiwatch.models import Article
+from hemiwatch.models import Article, TopicLabel
 
-Topic = Literal[
-    "transnational_crime",
-    "narcotics",
-    "migration",
-    "security_assistance",
-    "military_action",
-    "democracy_governance",
-    "sanctions",
-    "diplomacy",
-    "other",
-]
+Topic = TopicLabel
 Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166 alpha-2")]
 Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]

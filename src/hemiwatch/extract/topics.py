@@ -16,23 +16,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import get_args
 
 from spacy.tokens import Doc
 
 from hemiwatch.extract.nlp import text_of
-from hemiwatch.models import CountryMention, RegionMention, Topic
+from hemiwatch.models import CountryMention, RegionMention, Topic, TopicLabel
 from hemiwatch.models import Span as CharSpan
 
-SECURITY = (
-    "transnational_crime",
-    "narcotics",
-    "migration",
-    "security_assistance",
-    "military_action",
-    "democracy_governance",
-    "sanctions",
-    "diplomacy",
-)
+SECURITY = tuple(t for t in get_args(TopicLabel) if t != "other")
 DOMAINS = ("sport", "culture", "markets", "science")
 # Diplomacy and crime words turn up in any news; the core topics decide relevance.
 CORE = (
