@@ -130,6 +130,16 @@ def titles() -> dict[str, str | None]:
 
 
 @cache
+def roles() -> dict[str, frozenset[str]]:
+    """Role nouns -> the title words of the people they can refer to ("*": anyone titled)."""
+    out: dict[str, frozenset[str]] = {}
+    for line in _lines("roles.tsv"):
+        role, _, words = line.partition("\t")
+        out[role.strip()] = frozenset(words.split())
+    return out
+
+
+@cache
 def first_names() -> dict[str, str]:
     return {
         name: gender for gender, names in _sections("first_names.txt").items() for name in names

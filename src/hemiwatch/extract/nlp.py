@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from bisect import bisect_right
 from functools import cache
@@ -12,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.errors import ConfigError
 from hemiwatch.extract.dateline import extract_dateline
+from hemiwatch.extract.quotemarks import OPENERS, find_quote_runs
 
 PERSON = frozenset({"PERSON", "PER"})  # the English and the Spanish models' label for people
 
@@ -30,7 +32,39 @@ def paragraph_breaks(doc: Doc) -> Doc:
             tok.is_space or tok.whitespace_ == "\n" or "\n\n" in tok.text
         ):
             doc[tok.i + 1].is_sent_start = True
+            if tok.i + 2 < len(doc) and not doc[tok.i + 2].is_space:
+                doc[tok.i + 2].is_sent_start = False  # no one-word sentence: «Colombia, que …»
+        if tok.is_space and tok.i > 0 and not doc[tok.i - 1].is_space:
+            tok.is_sent_start = False  # a blank line closes its paragraph's last sentence
+    _quotes_hold_together(doc)
     return doc
+
+
+def _quotes_hold_together(doc: Doc) -> None:
+    """A one-sentence quote and the attribution after it («...», dijo X.) are one sentence:
+    the Spanish model would otherwise cut at the marks and leave the verb without its quote."""
+    text = doc.text
+    for run in find_quote_runs(text):
+        a, b = run.span
+        inner = doc.char_span(a, b, alignment_mode="expand")
+        if inner is None or not len(inner):
+            continue
+        if not _SENTENCE_END.search(text[a:b]):
+            for tok in inner[1:]:
+                tok.is_sent_start = False
+        after = inner.end  # the closing mark, then ", dijo ..."
+        if after < len(doc) and doc[after].text in CLOSERS:
+            doc[after].is_sent_start = False
+            if after + 1 < len(doc) and doc[after + 1].text in {",", "—", "–"}:
+                doc[after + 1].is_sent_start = False
+                if after + 2 < len(doc) and not doc[after + 2].is_space:
+                    doc[after + 2].is_sent_start = False
+        if inner.start > 0 and doc[inner.start - 1].text in OPENERS:
+            inner[0].is_sent_start = False
+
+
+_SENTENCE_END = re.compile(r"[.?!…][\s\"”»’']+\S")
+CLOSERS = frozenset(OPENERS.values())
 
 
 @cache

@@ -133,13 +133,38 @@ def extract_people(doc: Doc, skip: list[CharSpan] | None = None) -> list[Person]
             Person(
                 name=name,
                 title=title,
-                country=_title_country(title),
+                country=_title_country(title, doc.lang_) or _clause_country(cand.spans),
                 gender=gender,
                 mentions=sorted(set(cand.mentions)),
             )
         )
     out.sort(key=lambda p: p.mentions[0])
     return out
+
+
+ROLE_VERBS = frozenset(
+    "direct head lead run chair command represent serve "
+    "dirigir encabezar liderar presidir comandar representar".split()
+)
+
+
+def _clause_country(spans: list[Span]) -> str | None:
+    """The country of a role given in a relative clause: "X, who directs the narcotics section
+    of the U.S. Embassy," / «X, quien dirige la misión de la ONU en Haití»."""
+    for span in spans:
+        for clause in span.root.children:
+            relative = clause.dep_ == "relcl" or (
+                clause.dep_ == "acl"
+                and any("Rel" in c.morph.get("PronType", []) for c in clause.children)
+            )
+            if not relative or clause.lemma_.lower() not in ROLE_VERBS:
+                continue
+            sub = list(clause.subtree)
+            text = span.doc.text[sub[0].idx : sub[-1].idx + len(sub[-1].text)]
+            for match in find_places(text, language=span.doc.lang_):
+                if match.place.kind in {"name", "demonym"}:
+                    return match.place.code
+    return None
 
 
 def _add_surname_mentions(doc: Doc, cands: list[_Candidate], skip: list[CharSpan]) -> None:
@@ -168,14 +193,18 @@ def _add_surname_mentions(doc: Doc, cands: list[_Candidate], skip: list[CharSpan
 
 def _name_spans(doc: Doc) -> list[Span]:
     """spaCy PERSON entities plus capitalised runs the model missed that start with a first name."""
-    spans = [_with_hyphen_tail(e) for e in doc.ents if e.label_ in PERSON]
+    spans = [_with_hyphen_tail(_name_part(e)) for e in doc.ents if e.label_ in PERSON]
     # "Amara Diallo-Reyes, the special envoy": a name the model took for an organisation
+    # or, after a title, for a place: "la portavoz de la Policía, Mireille Augustin,"
     spans += [
         _with_hyphen_tail(e)
         for e in doc.ents
-        if e.label_ in {"ORG", "NORP", "GPE"}
+        if e.label_ not in PERSON
         and 2 <= len(e) <= 5
-        and _apposition(e) is not None
+        and (
+            (e.label_ in {"ORG", "NORP", "GPE"} and _apposition(e) is not None)
+            or _appositive_of(e) is not None
+        )
         and all(t.text[:1].isupper() or t.text == "-" for t in e)
     ]
     taken = {t.i for e in spans for t in e}
@@ -195,6 +224,14 @@ def _name_spans(doc: Doc) -> list[Span]:
             spans.append(doc[tok.i : end])
             taken.update(range(tok.i, end))
     return [s for s in spans if _is_person(s)]
+
+
+def _name_part(span: Span) -> Span:
+    """The entity without a lower-case tail the model took in («Tomás Ibarra Sol marcó»)."""
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].text[:1].islower():
+        end -= 1
+    return span.doc[span.start : end]
 
 
 def _speaks(cand: _Candidate) -> bool:
@@ -227,7 +264,7 @@ def _is_person(span: Span) -> bool:
     text = span.text.strip()
     if not text or any(ch.isdigit() for ch in text):
         return False
-    gaz = gazetteer()
+    gaz = gazetteer("es" if span.doc.lang_ == "es" else "en")
     if text in gaz.surfaces or text.removesuffix("'s") in gaz.surfaces:
         return False
     if any(t.lower_ in ORG_WORDS for t in span):
@@ -281,23 +318,46 @@ def _title(spans: list[Span]) -> str | None:
             tok = doc[i - 1]
             if tok.text in {",", "(", "“", '"'} or tok.is_space or tok.ent_type_ in PERSON:
                 break
-            title_like = (
-                tok.lower_ in known
-                or tok.text[:1].isupper()
-                or tok.lower_ in {"of", "for", "and", "'s", "’s", "-"}
-            )
+            title_like = tok.lower_ in known or tok.text[:1].isupper() or tok.lower_ in _LINKS
             if not title_like:
                 break
             words.insert(0, tok)
             i -= 1
-        while words and words[0].lower_ in {"of", "for", "and", "'s", "’s", "-", "the"}:
+        while words and (words[0].lower_ in _LINKS or words[0].lower_ in _ARTICLES):
             words = words[1:]
         if any(w.lower_ in known for w in words) and not _is_sentence_verbish(words):
             return _join(words)
-        appos = _apposition(span)
-        if appos:
-            return appos
+        found = _apposition(span) or _appositive_of(span)
+        if found:
+            return found
     return None
+
+
+_LINKS = {"of", "for", "and", "'s", "’s", "-", "de", "del", "y"}
+_ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "un", "una"}
+
+
+def _appositive_of(span: Span) -> str | None:
+    """The title a name stands in apposition to: "Haiti's foreign minister, Jean-Robert
+    Desvarieux," or "la portavoz de la Policía Nacional, Mireille Augustin,"."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= span.start:
+        return None
+    if head.dep_ == "appos" and head.lower_ not in titles() and head.head.i < head.i:
+        head = head.head  # "El técnico de Costanera, el brasileño Wágner Tavares Lima,"
+    doc = span.doc
+    end = head.i + 1
+    while end < span.start and not (doc[end].is_punct or doc[end].is_space):
+        end += 1
+    words = list(doc[head.left_edge.i : end])
+    while words and (words[0].lower_ in _ARTICLES or words[0].pos_ in {"DET", "ADP", "PUNCT"}):
+        words = words[1:]
+    if not words or len(words) > 10 or _is_sentence_verbish(words):
+        return None
+    if any(w.is_punct and w.text not in {"-", "'s", "’s"} for w in words):
+        return None
+    return _join(words) if any(w.lower_ in titles() for w in words) else None
 
 
 def _is_sentence_verbish(words: list[Token]) -> bool:
@@ -329,10 +389,10 @@ def _join(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
-def _title_country(title: str | None) -> str | None:
+def _title_country(title: str | None, language: str = "en") -> str | None:
     if not title:
         return None
-    for match in find_places(title):
+    for match in find_places(title, language=language):
         if match.place.kind in {"name", "demonym"}:
             return match.place.code
     return None

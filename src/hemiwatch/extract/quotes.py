@@ -19,6 +19,7 @@ from hemiwatch.models import Span as CharSpan
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 SHORT_QUOTE_WORDS = 4
+RELATIVE = {"who", "quien", "quienes", "que"}
 
 
 def extract_quotes(
@@ -135,12 +136,15 @@ def _neighbour(doc: Doc, sent: Span, step: int) -> Span | None:
     return other
 
 
+ACCORDING = {"according", "según"}  # "according to X", «según X»
+
+
 def _is_reporting(tok: Token, naming: bool = False) -> bool:
     speech, names = reporting_verbs()
     lemma = tok.lemma_.lower()
     if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and lemma == "statement"):
-        return tok.lower_ == "according"
-    if tok.lower_ == "according":
+        return tok.lower_ in ACCORDING
+    if tok.lower_ in ACCORDING:
         return True
     return lemma in speech or (naming and lemma in names)
 
@@ -160,13 +164,21 @@ def _governs(verb: Token, doc: Doc, a: int, b: int) -> bool:
     return False
 
 
+def _according_source(tok: Token) -> Token | None:
+    """X of "according to X" (prep -> pobj) or «según X» (X <- case)."""
+    if tok.lower_ == "según":
+        return tok.head if tok.dep_ == "case" and tok.head.i != tok.i else None
+    for prep in tok.children:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                return pobj
+    return None
+
+
 def _subject_speaker(verb: Token, resolver: SpeakerResolver) -> Speaker | None:
-    if verb.lower_ == "according":
-        for prep in verb.children:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return resolver.resolve(pobj)
-        return None
+    if verb.lower_ in ACCORDING:
+        source = _according_source(verb)
+        return resolver.resolve(source) if source is not None else None
     if verb.lemma_.lower() == "say" and verb.head.lemma_.lower() == "quote":
         # "the website quoted Ms. Simonyan as saying": the quoted person speaks
         quoted = [c for c in verb.head.children if c.dep_ == "dobj"]
@@ -177,6 +189,8 @@ def _subject_speaker(verb: Token, resolver: SpeakerResolver) -> Speaker | None:
         subjects = [
             c for c in node.children if c.dep_ in SUBJECT_DEPS and not resolver.in_quote(c.idx)
         ]
+        if subjects and subjects[0].lower_ in RELATIVE and node.dep_ in {"relcl", "acl"}:
+            return resolver.resolve(node.head)  # "…, said the envoy, who added that …"
         if subjects:
             return resolver.resolve(subjects[0])
         agent = [g for c in node.children if c.dep_ == "agent" for g in c.children]
@@ -195,7 +209,7 @@ def _subject_speaker(verb: Token, resolver: SpeakerResolver) -> Speaker | None:
             and node is verb
             and verb.morph.to_dict().get("VerbForm") == "Fin"
         ):
-            return resolver.last_speaker  # pro-drop: «…», agregó. is the last speaker again
+            return resolver.dropped_subject(verb)  # pro-drop: «…», agregó.
         return None
     return None
 
@@ -241,7 +255,9 @@ def _indirect_quotes(
     for verb in doc:
         if not _is_reporting(verb) or _inside(verb.idx, quoted):
             continue
-        if verb.lower_ == "according":
+        if verb.lower_ in ACCORDING:
+            found = _according_quote(doc, verb, quoted, resolver, skip)
+            out += [found] if found is not None else []
             continue
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             span = _clause_span(clause)
@@ -265,6 +281,35 @@ def _indirect_quotes(
             text = text_of(doc)[span[0] : span[1]]
             out.append(_quote(text, "indirect", speaker, verb.lemma_, span))
     return out
+
+
+def _according_quote(
+    doc: Doc, tok: Token, quoted: Spans, resolver: SpeakerResolver, skip: list[CharSpan]
+) -> Quote | None:
+    """ "X happened, according to Y" / «Según Y, X ocurrió»: the clause the phrase frames,
+    when the phrase stands at its start or its end."""
+    source = _according_source(tok)
+    if source is None:
+        return None
+    phrase = source if tok.lower_ == "según" else tok
+    clause = phrase.head
+    if clause.i == phrase.i or clause.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"}:
+        return None
+    own = {t.i for t in phrase.subtree}
+    rest = [t for t in clause.subtree if t.i not in own]
+    while rest and (rest[-1].is_punct or rest[-1].is_space):
+        rest.pop()
+    if not rest or not (phrase.left_edge.i > rest[-1].i or phrase.right_edge.i < rest[0].i):
+        return None  # the phrase sits inside the clause: no clean split
+    span = _trim_span(text_of(doc), rest[0].idx, rest[-1].idx + len(rest[-1].text))
+    while span is not None and text_of(doc)[span[0]] in ",;:—– ":
+        span = _trim_span(text_of(doc), span[0] + 1, span[1])
+    if span is None or _overlaps(span, skip) or quoted.starting_in(span[0], span[1]):
+        return None
+    speaker = resolver.resolve(source)
+    if speaker is None:
+        return None
+    return _quote(text_of(doc)[span[0] : span[1]], "indirect", speaker, tok.lower_, span)
 
 
 def _trim_span(text: str, a: int, b: int) -> CharSpan | None:

@@ -16,7 +16,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.extract.countries import find_places
-from hemiwatch.extract.lexicons import gazetteer, titles
+from hemiwatch.extract.lexicons import gazetteer, roles, titles
 from hemiwatch.extract.nlp import PERSON
 from hemiwatch.extract.spans import Spans
 from hemiwatch.models import Person
@@ -59,6 +59,14 @@ class Speaker:
     title: str | None
     country: str | None
     mention: CharSpan
+    body: bool = False  # a named body (ministry, agency), not a person
+
+
+# "The statement said": a document speaks for whoever issued it.
+DOCUMENT_NOUNS = frozenset(
+    "statement communique communiqué release letter text "
+    "comunicado texto nota declaración carta documento".split()
+)
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,7 @@ class SpeakerResolver:
         self.bodies = _bodies(doc)
         self.mention_starts = [m[0][0] for m in self.mentions]
         self.last_speaker: Speaker | None = None  # of the latest direct quote (pro-drop)
+        self.issuers: list[tuple[int, Speaker]] = []  # bodies that spoke, by position
 
     def in_quote(self, char: int) -> bool:
         return self.quoted.holds(char)
@@ -95,11 +104,26 @@ class SpeakerResolver:
         found = self._resolve(tok)
         if found is None:
             return None
+        if found.body:
+            self.issuers.append((tok.idx, found))
         phrase = _noun_phrase(tok)
         here = (phrase.start_char, phrase.end_char)
         if not (found.mention[0] < here[1] and here[0] < found.mention[1]):
             found = replace(found, mention=here)
         return found
+
+    def dropped_subject(self, verb: Token) -> Speaker | None:
+        """«…», agregó. with no subject: the latest quote's speaker, unless a person has
+        become the subject of a sentence since («La directora, X, advirtió que …»)."""
+        last = self.last_speaker
+        earlier = self.mentions[: bisect_left(self.mention_starts, verb.idx)]
+        for (a, b), person in reversed(earlier):
+            if last is not None and a < last.mention[1]:
+                break
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is not None and _is_subject(span.root):
+                return _speaker(person, (a, b))
+        return last
 
     def _resolve(self, tok: Token) -> Speaker | None:
         person = self._person_at(tok)
@@ -110,16 +134,29 @@ class SpeakerResolver:
             if person is not None:
                 return person
         low = tok.lower_
+        if tok.pos_ == "NOUN" and (low in DOCUMENT_NOUNS or tok.lemma_.lower() in DOCUMENT_NOUNS):
+            return self._issuer(tok)
         if low in PRONOUN_GENDER:
             return self._latest_person(tok.idx, gender=PRONOUN_GENDER[low])
         if low in {"they", "it"}:
             return self._latest_body(tok.idx, None)
         role = _ABBREVIATIONS.get(low, low)
         if role in titles() and tok.pos_ == "NOUN":
-            return self._by_role(tok.idx, role)
+            return self._by_role(tok, role)
         if tok.pos_ in {"NOUN", "PROPN"}:
             return self._body(tok) or self._named(tok)
         return None
+
+    def _issuer(self, tok: Token) -> Speaker | None:
+        """Who issued the statement: its possessor ("the ministry's statement", «el comunicado
+        del Ministerio»), else the body that spoke last before it; never "the statement"."""
+        for child in tok.children:
+            if child.dep_ == "poss" or (child.dep_ == "nmod" and _of_name(child)):
+                found = self._resolve(child)
+                if found is not None:
+                    return found
+        earlier = [s for at, s in self.issuers if at < tok.idx]
+        return max(earlier, key=lambda s: s.mention[0]) if earlier else None
 
     def _named(self, tok: Token) -> Speaker | None:
         """A name the text never gives in full ("Ms. Dong"), or a described source ("the
@@ -131,7 +168,9 @@ class SpeakerResolver:
             words = [w for w in ent.text.split() if w.lower() not in titles()]
             return Speaker(" ".join(words) or ent.text, None, None, span) if words else None
         if tok.pos_ == "NOUN" and any(c.dep_ in {"det", "poss"} for c in tok.children):
-            return Speaker(_strip_det(phrase.text), None, _country_in(phrase.text), span)
+            return Speaker(
+                _strip_det(phrase.text), None, _country_in(phrase.text, tok.doc.lang_), span
+            )
         return None
 
     def _person_at(self, tok: Token) -> Speaker | None:
@@ -152,16 +191,20 @@ class SpeakerResolver:
                 return _speaker(person, (a, b))
         return None
 
-    def _by_role(self, before: int, role: str) -> Speaker | None:
-        gender = _ROLE_GENDER.get(role)
-        for (a, b), person in reversed(self.mentions):
-            if a >= before:
+    def _by_role(self, tok: Token, role: str) -> Speaker | None:
+        """The latest person before `tok` whose title holds the role ("the admiral", «la
+        portavoz»), in the role's gender when the word or its Spanish article shows it."""
+        gender = _ROLE_GENDER.get(role) or titles().get(role) or _article_gender(tok)
+        holders = roles().get(role, frozenset()) | {role}
+        for (a, b), person in reversed(self.mentions[: bisect_left(self.mention_starts, tok.idx)]):
+            if gender and person.gender not in {gender, None}:
                 continue
             words = {_ABBREVIATIONS.get(w, w) for w in (person.title or "").lower().split()}
-            if role in words or (role.startswith("spokes") and any("spokes" in w for w in words)):
+            spokes = role.startswith("spokes") and any("spokes" in w for w in words)
+            if words & holders or spokes or ("*" in holders and words):
                 return _speaker(person, (a, b))
-        if gender:
-            return self._latest_person(before, gender)
+        if _ROLE_GENDER.get(role):
+            return self._latest_person(tok.idx, _ROLE_GENDER[role])
         return None
 
     def _body(self, tok: Token) -> Speaker | None:
@@ -173,13 +216,15 @@ class SpeakerResolver:
             return None
         span = (phrase.start_char, phrase.end_char)
         full = self._fullest(text, head, tok.idx)
-        return Speaker(full, None, _country_in(full), span) if full else None
+        return (
+            Speaker(full, None, _country_in(full, tok.doc.lang_), span, body=True) if full else None
+        )
 
     def _latest_body(self, before: int, head: str | None) -> Speaker | None:
         for body in reversed(self.bodies):
             if body.span[0] < before and (head is None or body.head == head):
                 name = self._fullest(body.name, body.head, before) or body.name
-                return Speaker(name, None, _country_in(name), body.span)
+                return Speaker(name, None, _country_in(name, self.doc.lang_), body.span, body=True)
         return None
 
     def _fullest(self, text: str, head: str, before: int) -> str | None:
@@ -204,9 +249,25 @@ class SpeakerResolver:
         return best
 
 
-def _country_in(name: str) -> str | None:
+def _is_subject(tok: Token) -> bool:
+    """A subject, or a name in apposition to one ("The director, X, warned")."""
+    subject = {"nsubj", "nsubjpass", "nsubj:pass"}
+    return tok.dep_ in subject or (tok.dep_ == "appos" and tok.head.dep_ in subject)
+
+
+def _article_gender(tok: Token) -> str | None:
+    """«la portavoz» is a woman, «el portavoz» a man: Spanish articles carry the gender."""
+    for child in tok.lefts:
+        if child.dep_ == "det" and child.lower_ in {"la", "una"}:
+            return "female"
+        if child.dep_ == "det" and child.lower_ in {"el", "un"}:
+            return "male"
+    return None
+
+
+def _country_in(name: str, language: str = "en") -> str | None:
     """The country a body's name carries: "U.S. Southern Command" -> US."""
-    for match in find_places(name):
+    for match in find_places(name, language=language):
         if match.place.kind in {"name", "demonym"}:
             return match.place.code
     return None
@@ -244,23 +305,42 @@ def _noun_phrase(tok: Token) -> Span:
     for child in tok.lefts:
         if child.dep_ in {"compound", "amod", "poss", "det", "nmod", "npadvmod"}:
             start = min(start, child.left_edge.i)
-    end = tok.i + 1
+    end = reach = tok.i + 1
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and pobj[0].text[:1].isupper():
                 end = pobj[0].i + 1
+        elif child.dep_ in {"nmod", "flat"} and child.left_edge.i == reach and _de(child):
+            # «el Ministerio de Relaciones Exteriores», «el Gobierno de transición de Haití»:
+            # a lower-case «de …» belongs to the name only when a named one follows it
+            reach = child.right_edge.i + 1
+            if _of_name(child):
+                end = reach
     return doc[start:end]
 
 
-ARTICLES = r"the|a|an|el|la|los|las|un|una"  # English and Spanish
+def _de(tok: Token) -> bool:
+    case = [c for c in tok.children if c.dep_ == "case"]
+    return bool(case) and case[0].lower_ in {"de", "del"} and tok.right_edge.i - tok.i < 6
+
+
+def _of_name(tok: Token) -> bool:
+    """A «de X» / «del X» modifier with a name in it, the Spanish "of X" of a body's name."""
+    return _de(tok) and any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in tok.subtree)
+
+
+# English and Spanish articles and possessives: "his government" names no body
+ARTICLES = r"the|a|an|el|la|los|las|un|una|his|her|its|their|our|su|sus|nuestro|nuestra"
 
 
 def _strip_det(text: str) -> str:
     return re.sub(rf"^(?:{ARTICLES})\s+", "", text.strip(), flags=re.I)
 
 
-FUNCTION_WORDS = frozenset({"the", "of", "'s", "’s", "el", "la", "los", "las", "de", "del"})
+FUNCTION_WORDS = frozenset(
+    {"the", "of", "'s", "’s", "el", "la", "los", "las", "de", "del", "su", "sus", "his", "its"}
+)
 
 
 def _content_words(text: str) -> list[str]:
