@@ -103,3 +103,82 @@ def test_spanish_digest_asks_in_spanish() -> None:
     assert digest.synopsis.startswith("El Gobierno venezolano suspendió")
     for takeaway in digest.takeaways:
         assert all(0 <= a < b <= len(CARACAS) for a, b in takeaway.sources)
+
+
+# Sample text written for these tests: fictional officials and agencies.
+SAN_ISIDRO = (
+    "SAN ISIDRO, 9 de junio (Agencia Ejemplo) - Colombia y Ecuador firmaron este lunes un "
+    "acuerdo de seguridad fronteriza, mientras Venezuela rechazó la presencia de buques de "
+    "Estados Unidos en el Caribe.\n\n"
+    "La portavoz de la Policía Nacional de Ecuador, Marta Quispe Ríos, advirtió que las bandas "
+    "han reforzado sus posiciones en la frontera.\n\n"
+    "«Necesitamos más patrullas y las necesitamos ya», sostuvo la portavoz.\n\n"
+    "El embajador estadounidense en Quito, Walter Brennock, afirmó que su Gobierno enviará "
+    "40 instructores. «Washington valora este esfuerzo», señaló el diplomático.\n\n"
+    "Según el Ministerio de Defensa de Colombia, las tropas de ambos países destruyeron 12 "
+    "laboratorios en la zona.\n\n"
+    "En un comunicado, el Ministerio de Relaciones Exteriores de Venezuela afirmó que el "
+    "despliegue «amenaza la paz de la región». «Venezuela no aceptará presiones», señaló "
+    "el texto.\n\n"
+    "México coopera con Estados Unidos, dijo el secretario de Seguridad, Ramiro Uzcátegui, "
+    "pero Colombia se negó a firmar la declaración con Washington."
+)
+
+
+@pytest.fixture(scope="module")
+def san_isidro() -> Facts:
+    return analyze(Article(id="es-s", title="Acuerdo fronterizo", text=SAN_ISIDRO))
+
+
+def test_spanish_titles_in_apposition_and_role_nouns(san_isidro: Facts) -> None:
+    people = {p.name: p for p in san_isidro.people}
+    assert people["Marta Quispe Ríos"].title == "portavoz de la Policía Nacional de Ecuador"
+    assert people["Walter Brennock"].country == "US"  # «embajador estadounidense en Quito»
+    said = {q.text: q.speaker for q in san_isidro.quotes if q.kind == "direct"}
+    # «sostuvo la portavoz», «señaló el diplomático»: the latest person holding the role
+    assert said["Necesitamos más patrullas y las necesitamos ya"] == "Marta Quispe Ríos"
+    assert said["Washington valora este esfuerzo"] == "Walter Brennock"
+
+
+def test_spanish_statements_speak_for_the_body_that_issued_them(san_isidro: Facts) -> None:
+    said = {q.text: q.speaker for q in san_isidro.quotes if q.kind == "direct"}
+    ministry = "Ministerio de Relaciones Exteriores de Venezuela"
+    assert said["amenaza la paz de la región"] == ministry
+    assert said["Venezuela no aceptará presiones"] == ministry  # «señaló el texto»
+
+
+def test_spanish_according_to_is_an_indirect_quote(san_isidro: Facts) -> None:
+    indirect = {q.text: q.speaker for q in san_isidro.quotes if q.kind == "indirect"}
+    text = "las tropas de ambos países destruyeron 12 laboratorios en la zona"
+    assert indirect[text] == "Ministerio de Defensa de Colombia"
+
+
+def test_spanish_stances_read_the_universal_dependencies_parse(san_isidro: Facts) -> None:
+    got = {(s.actor, s.target, s.polarity) for s in san_isidro.stances}
+    assert {("CO", "EC", "cooperates"), ("EC", "CO", "cooperates")} <= got  # firmaron
+    assert ("VE", "US", "refuses") in got  # rechazó la presencia de buques de Estados Unidos
+    assert ("MX", "US", "cooperates") in got  # coopera con Estados Unidos
+    assert ("CO", "US", "refuses") in got  # se negó a firmar
+    assert ("US", "US", "cooperates") not in got
+
+
+def test_currency_is_not_a_country_mention() -> None:
+    text = "La Armada de Haití recibió US$ 4 millones del Gobierno de Jamaica para patrullas."
+    facts = analyze(Article(id="es-c", text=text))
+    assert {c.code for c in facts.countries} == {"HT", "JM"}
+
+
+def test_quote_and_attribution_stay_one_sentence() -> None:
+    text = (
+        "El delantero Tomás Ibarra Sol marcó dos goles.\n\n"
+        "«Soñé con este partido desde que era chico», dijo Ibarra entre lágrimas."
+    )
+    facts = analyze(Article(id="es-q", text=text), Settings(language="es"))
+    assert [(q.text, q.speaker) for q in facts.quotes if q.kind == "direct"] == [
+        ("Soñé con este partido desde que era chico", "Tomás Ibarra Sol")
+    ]
+
+
+def test_spanish_digest_has_three_to_six_takeaways(san_isidro: Facts) -> None:
+    assert san_isidro.digest is not None
+    assert 3 <= len(san_isidro.digest.takeaways) <= 6

@@ -72,23 +72,27 @@ def _pledge(
     return parts[:1]
 
 
-def _lead_only(ranked: list[Candidate], skip: list[Span]) -> Digest:
+def _lead_only(ranked: list[Candidate], skip: list[Span], protect: list[Span]) -> Digest:
     """Languages whose compression rules are not written yet (Spanish): only the cuts that hold
     in any dependency grammar (the attribution of reported speech, brackets, appositions), the
     two best unquoted sentences as the synopsis, the lead as a «¿...?» question, and the
     sentences short enough after those cuts as takeaways."""
     plain = [c for c in ranked if c.quoted <= 0.4]
-    cut = [(c, compress(c.sent, 1000, skip)) for c in plain[:8]]
+    cut = [(c, compress(c.sent, 1000, skip, protect)) for c in plain[:24]]
     cut = [(c, x) for c, x in cut if x.whole and x.words >= MIN_WORDS]
     lead = sorted(cut[:2], key=lambda pair: pair[0].index)
     question = None
     if lead and lead[0][1].words <= 35:
         question = "¿" + lead[0][1].text.rstrip(" .") + "?"
     chosen: list[tuple[Candidate, Compressed]] = []
-    for c, x in cut:
-        if x.words <= 20 and not any(overlap(c.lemmas, o.lemmas) >= 0.5 for o, _ in chosen):
-            chosen.append((c, x))
-    chosen = sorted(chosen[:MAX_TAKEAWAYS], key=lambda pair: pair[0].index)
+    for longest in (20, 28):  # short ones first; longer ones only to reach three
+        for c, x in cut:
+            if len(chosen) >= (MAX_TAKEAWAYS if longest == 20 else 3):
+                break
+            fresh = not any(overlap(c.lemmas, o.lemmas) >= 0.5 for o, _ in chosen)
+            if x.words <= longest and fresh and all(c is not o for o, _ in chosen):
+                chosen.append((c, x))
+    chosen = sorted(chosen, key=lambda pair: pair[0].index)
     return Digest(
         headline_question=question,
         synopsis=" ".join(x.text for _, x in lead),
@@ -102,7 +106,7 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
     skip: list[Span] = [facts.dateline.span] if facts.dateline else []
     ranked = rank(sentences(doc), facts, skip)
     if doc.lang_ != "en":
-        return _lead_only(ranked, skip)
+        return _lead_only(ranked, skip, [n.span for n in facts.numbers])
     protect = [n.span for n in facts.numbers if n.role]
     quotes = [q.span for q in facts.quotes if q.kind == "direct"]
     # an article with stances or commitments has more main points to cover

@@ -97,6 +97,8 @@ def _according_to(sent: SpacySpan) -> set[int]:
             and sent.doc[tok.i + 1].lower_ == "to"
         ):
             out |= _with_commas(sent, _subtree(tok) | _subtree(sent.doc[tok.i + 1]))
+        elif tok.lower_ == "según" and tok.dep_ == "case" and tok.head.i != tok.i:
+            out |= _with_commas(sent, _subtree(tok.head))  # «Según la DEA, …»
     return out
 
 
@@ -304,7 +306,8 @@ def compress(
         keep -= cut(sent)
     root = head_of(sent, keep) or sent.root
     for ids in _by_dep(sent, ["appos"], root):
-        keep -= ids
+        if not any(sent.doc[i].like_num for i in ids):  # «el minuto 81» keeps its figure
+            keep -= ids
     keep -= _leading(sent, root)
     for step in OPTIONAL:
         for ids in step(sent, root):

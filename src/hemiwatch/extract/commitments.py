@@ -18,7 +18,8 @@ from hemiwatch.extract.nlp import sentence_of
 from hemiwatch.models import Commitment, CountryMention, NumberClaim, Quote
 from hemiwatch.models import Span as CharSpan
 
-MAX_SENTENCES_APART = 4
+MAX_SENTENCES_APART = 8  # a lead's request and the pledges reported further down
+AT_LEAST = {"at least", "more than", "over", "al menos", "más de", "por lo menos"}
 _SKIP_INITIATIVE = {"PRON", "PROPN", "NUM"}
 
 
@@ -67,7 +68,7 @@ def extract_commitments(
         answer = min(candidates, key=lambda p: abs(p.span[0] - ask.span[0]))
         used.add(answer.span)
         done = next((d for d in delivered if canonical_unit(d.unit) == unit), None)
-        low = answer.value if answer.qualifier in {"at least", "more than", "over"} else None
+        low = answer.value if answer.qualifier in AT_LEAST else None
         out.append(
             Commitment(
                 initiative=_initiative(doc, ask),

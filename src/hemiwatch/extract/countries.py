@@ -22,6 +22,7 @@ from hemiwatch.models import Span as CharSpan
 # dealt with ("talks with Havana", "ties between Bogotá and Quito", "pressure from Washington").
 _GOV_DEPS = {"nsubj", "nsubjpass", "agent", "poss"}
 _GOV_PREPS = {"with", "between", "against", "by", "from", "toward", "towards"}
+_GOV_PREPS_ES = {"con", "entre", "contra", "hacia"}
 _PLACE_HEADS = {
     "flight",
     "flights",
@@ -62,7 +63,10 @@ def extract_places(
     gaz = gazetteer(doc.lang_)
     countries: dict[str, list[CharSpan]] = {}
     regions: dict[str, list[CharSpan]] = {}
-    for match in find_places(text_of(doc), skip, doc.lang_):
+    text = text_of(doc)
+    for match in find_places(text, skip, doc.lang_):
+        if text[match.end : match.end + 1] == "$":
+            continue  # "US$ 40 millones" is a currency, not the country
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or match.place.kind == "ignore" or _inside_name(span):
             continue
@@ -118,4 +122,6 @@ def _stands_for_government(span: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in _GOV_PREPS:
         governor = root.head.head
         return governor.lower_ not in _PLACE_HEADS
-    return False
+    case = [c.lower_ for c in root.children if c.dep_ == "case"]
+    # Universal Dependencies (the Spanish model): «con Washington», «entre Caracas y Bogotá»
+    return root.dep_ in {"obl", "nmod"} and bool(case) and case[0] in _GOV_PREPS_ES

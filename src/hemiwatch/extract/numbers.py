@@ -154,6 +154,8 @@ def extract_numbers(doc: Doc, skip: list[CharSpan] | None = None) -> list[Number
         tok = _token_at(doc, start)
         sent_start = sentence_of(tok).start_char if tok is not None else 0
         elliptical = claim.qualifier is not None or (tok is not None and tok.dep_ in _NP_DEPS)
+        if tok is not None and tok.i > 0 and doc[tok.i - 1].pos_ in {"NOUN", "PROPN"}:
+            elliptical = False  # "minute 81", «la Resolución 2793»: a label, not a count
         # "pledges for up to 2,600" after "2,000 police officers": the antecedent's unit.
         if (
             claim.unit is None

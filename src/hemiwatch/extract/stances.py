@@ -1,11 +1,12 @@
 """Cooperation stances between actors: who cooperates with whom, who refuses, and the cue.
 
 Actors and targets are ISO codes or `region:<slug>`, read from the country and region mentions
-inside the cue's subject and complements. "We"/"us" in a quote is the speaker's country; a
-generic subject ("countries that cooperate with us", "one nation that does not cooperate")
-takes the places the sentence names. Where the text leaves the target implicit and nothing
-in the sentence or quote settles it, no stance is given: a wrong stance misleads more than a
-missing one.
+inside the cue's subject and complements. English parses (prep -> pobj) and the Spanish model's
+Universal Dependencies (obl/nmod <- case) are read through the same few helpers below.
+"We"/"us" in a quote is the speaker's country; a generic subject ("countries that cooperate
+with us", "one nation that does not cooperate") takes the places the sentence names. Where the
+text leaves the target implicit and nothing in the sentence or quote settles it, no stance is
+given: a wrong stance misleads more than a missing one.
 """
 
 from __future__ import annotations
@@ -37,9 +38,87 @@ GENERIC_SUBJECTS = {
     "that",
     "which",
     "who",
+    "gobierno",
+    "país",
+    "nación",
+    "régimen",
+    "estado",
+    "autoridad",
+    "socio",
+    "aliado",
+    "vecino",
+    "que",
 }
-FIRST_PLURAL = {"we", "us", "our", "ourselves"}
+FIRST_PLURAL = {"we", "us", "our", "ourselves", "nosotros", "nosotras", "nos"}
+THIRD_PERSON = {"it", "they", "he", "she", "él", "ella", "ellos", "ellas"}
+POSSESSIVES = {"his", "her", "its", "their", "our", "su", "sus", "nuestro", "nuestra"}
 TARGET_PREPS = {"with", "to", "from", "toward", "towards", "against", "for", "into", "by"}
+TARGET_PREPS_ES = {"con", "a", "al", "hacia", "contra"}
+GIVER_PREPS = {"from", "de", "del", "desde"}
+SUBJECTS = {"nsubj", "nsubjpass", "nsubj:pass"}
+OBJECTS = {"dobj", "obj", "dative", "iobj"}
+FORCES = {
+    "troop",
+    "force",
+    "marine",
+    "soldier",
+    "authority",
+    "police",
+    "navy",
+    "army",
+    "official",
+    "tropa",
+    "fuerza",
+    "militar",
+    "soldado",
+    "autoridad",
+    "policía",
+    "armada",
+    "marina",
+    "ejército",
+    "agente",
+    "funcionario",
+}
+JOINT = {
+    "joint",
+    "combined",
+    "coordinated",
+    "together",
+    "jointly",
+    "conjunta",
+    "conjunto",
+    "conjuntas",
+    "conjuntos",
+    "coordinada",
+    "coordinado",
+    "coordinadas",
+    "coordinados",
+    "combinada",
+    "combinado",
+    "juntos",
+    "juntas",
+    "conjuntamente",
+}
+NEGATIONS = {"no", "not", "never", "n't", "nunca", "jamás"}
+# "Cuba expressed its support for X": the noun's owner is the light verb's subject
+LIGHT_VERBS = {
+    "express",
+    "voice",
+    "offer",
+    "reiterate",
+    "give",
+    "lend",
+    "announce",
+    "confirm",
+    "expresar",
+    "ofrecer",
+    "reiterar",
+    "dar",
+    "brindar",
+    "prestar",
+    "anunciar",
+    "confirmar",
+}
 NOUN_CUES = {
     "participation": "cooperates",
     "cooperation": "cooperates",
@@ -53,7 +132,43 @@ NOUN_CUES = {
     "aid": "cooperates",
     "assistance": "cooperates",
     "offer": "cooperates",
+    "cooperación": "cooperates",
+    "colaboración": "cooperates",
+    "respaldo": "cooperates",
+    "apoyo": "cooperates",
+    "ayuda": "cooperates",
+    "asistencia": "cooperates",
+    "aporte": "cooperates",
+    "contribución": "cooperates",
+    "participación": "cooperates",
+    "envío": "cooperates",
+    "financiamiento": "cooperates",
+    "socio": "cooperates",
 }
+
+
+def _preps(tok: Token) -> list[tuple[str, Token]]:
+    """(preposition, its object) under `tok`, in either scheme: English prep -> pobj, or the
+    Spanish model's obl/nmod object with its `case` child («con Estados Unidos», «al Gobierno»)."""
+    out: list[tuple[str, Token]] = []
+    for child in tok.children:
+        if child.dep_ == "prep":
+            out += [(child.lower_, g) for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in {"obl", "nmod"}:
+            case = [g for g in child.children if g.dep_ == "case"]
+            if case:
+                out.append((case[0].lower_, child))
+    return out
+
+
+def _prep_of(node: Token) -> str | None:
+    """The preposition that introduces `node`, if it is a prepositional object."""
+    if node.dep_ == "pobj":
+        return node.head.lower_
+    if node.dep_ in {"obl", "nmod"}:
+        case = [g for g in node.children if g.dep_ == "case"]
+        return case[0].lower_ if case else None
+    return None
 
 
 @dataclass(frozen=True)
@@ -197,10 +312,8 @@ def _from_cue(
     if cue is not None and cue.kind == "inverse":
         givers = [
             p
-            for prep in tok.children
-            if prep.dep_ == "prep" and prep.lower_ == "from"
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
+            for prep, pobj in _preps(tok)
+            if prep in GIVER_PREPS
             for p in places.within(*_extent(pobj))
         ]
         if not givers:
@@ -224,13 +337,26 @@ def _from_cue(
         polarity = NOUN_CUES[lemma]
         actors = _noun_actors(tok, places, speaker_country)
         mutual = False
+    elif _joint(tok):
+        # "a joint operation with X", «una ofensiva coordinada», «actuamos juntos»
+        polarity, mutual = "cooperates", True
+        owner = tok.head if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "obj", "obl"} else tok
+        if owner is not tok and owner.pos_ in {"VERB", "AUX"} and _cue_for(owner) is not None:
+            return None  # "signed a joint declaration": the verb's cue speaks for it
+        actors = _noun_actors(tok, places, speaker_country) or _actors(
+            owner, places, speaker_country
+        )
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj":
+            actors = actors or _actors(tok.head.head, places, speaker_country)
     else:
         return None
     if not actors:
         return None
-    if mutual and len(actors) >= 2:
-        return actors, actors, polarity, _speaker(quote), True  # "Colombia and Ecuador signed"
     targets = _targets(tok, places, actors, speaker_country, quote)
+    if mutual and len(actors) >= 2 and not _explicit(tok, places, actors):
+        return actors, actors, polarity, _speaker(quote), True  # "Colombia and Ecuador signed"
+    if not targets and not mutual:
+        targets = _owner_of_object(tok, places, actors)
     if not targets and not mutual:
         others = [p for p in places.within(*_sent_range(tok)) if p not in actors]
         # Nothing names the other side: the one other place in the sentence ("the Andean
@@ -250,16 +376,25 @@ def _own_clause(tok: Token) -> list[Token]:
         node = stack.pop()
         out.append(node)
         for child in node.children:
-            clause = child.pos_ in {"VERB", "AUX"} and child.dep_ in {
-                "conj",
-                "ccomp",
-                "advcl",
-                "relcl",
-                "parataxis",
-            }
+            clause = child.pos_ in {"VERB", "AUX"} and (
+                child.dep_ in {"conj", "ccomp", "advcl", "relcl", "parataxis"}
+                or (child.dep_ == "acl" and _relative(child))  # «un acuerdo que eleva …»
+            )
             if not clause:
                 stack.append(child)
     return out
+
+
+def _joint(tok: Token) -> bool:
+    """A noun or verb that says two sides act together: "joint patrols", «actuamos juntos»."""
+    if tok.pos_ not in {"NOUN", "VERB"}:
+        return False
+    deps = {"amod"} if tok.pos_ == "NOUN" else {"advmod"}
+    return any(c.dep_ in deps and c.lower_ in JOINT for c in tok.children)
+
+
+def _relative(tok: Token) -> bool:
+    return any("Rel" in c.morph.get("PronType", []) for c in tok.children)
 
 
 def _under_refusal(tok: Token) -> bool:
@@ -274,10 +409,14 @@ def _speaker(quote: Quote | None) -> str | None:
 
 
 def _negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(_negation(c) for c in tok.children):
         return True
     head = tok.head
-    return tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)
+    return tok.dep_ == "xcomp" and any(_negation(c) for c in head.children)
+
+
+def _negation(tok: Token) -> bool:
+    return tok.dep_ == "neg" or (tok.dep_ == "advmod" and tok.lower_ in NEGATIONS)
 
 
 def _complement_text(tok: Token) -> str:
@@ -286,7 +425,19 @@ def _complement_text(tok: Token) -> str:
     parts = head + [
         t.text
         for c in tok.children
-        if c.dep_ in {"dobj", "prep", "xcomp", "prt", "attr", "nsubjpass", "ccomp"}
+        if c.dep_
+        in {
+            "dobj",
+            "obj",
+            "prep",
+            "obl",
+            "xcomp",
+            "prt",
+            "attr",
+            "nsubjpass",
+            "nsubj:pass",
+            "ccomp",
+        }
         for t in c.subtree
     ]
     return " ".join(parts)
@@ -295,7 +446,7 @@ def _complement_text(tok: Token) -> str:
 def _subject(tok: Token) -> Token | None:
     node = tok
     for _ in range(4):
-        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subj = [c for c in node.children if c.dep_ in SUBJECTS]
         if subj:
             return subj[0]
         agent = [g for c in node.children if c.dep_ == "agent" for g in c.children]
@@ -304,7 +455,11 @@ def _subject(tok: Token) -> Token | None:
         if node.dep_ in {"xcomp", "conj", "advcl", "acl"} and node.head.i != node.i:
             if node.dep_ == "advcl" and node.head.lemma_.lower() in reporting_verbs()[0]:
                 return None  # "..., the department said, breaking off talks": whose act?
-            controller = [c for c in node.head.children if c.dep_ == "dobj"]
+            marks = {c.lower_ for c in node.children if c.dep_ in {"mark", "case"}}
+            blamed = [c for c in node.head.children if c.dep_ in {"dobj", "obj"}]
+            if node.dep_ == "advcl" and marks & {"por", "for"} and blamed:
+                return blamed[0]  # «criticó al Gobierno de X por autorizar …»
+            controller = [c for c in node.head.children if c.dep_ in {"dobj", "obj"}]
             if node.dep_ == "xcomp" and controller:
                 return controller[0]  # "Washington presses governments to accept": governments
             node = node.head
@@ -318,32 +473,52 @@ def _actors(tok: Token, places: _Places, speaker_country: str | None) -> list[st
     if tok.dep_ == "acl" and subj is None:  # "radar tracks shared by the Colombian Navy"
         subj = tok.head
     if subj is None:
-        return []
-    if subj.lower_ in FIRST_PLURAL or subj.lower_ in {"it", "they", "he", "she"}:
+        # «actuamos juntos»: a Spanish verb in the first person plural is the speaker's side
+        first_plural = tok.morph.get("Person", []) == ["1"] and tok.morph.get("Number", []) == [
+            "Plur"
+        ]
+        return [speaker_country] if first_plural and speaker_country else []
+    if subj.lower_ in FIRST_PLURAL or subj.lower_ in THIRD_PERSON or _own_side(subj):
         # "we" in a quote, or the reporter itself in reported speech ("the DEA said it had
-        # supplied intelligence"): the speaker's country
+        # supplied intelligence", "his government will send"): the speaker's country
         return [speaker_country] if speaker_country else []
-    if subj.lower_ in {"that", "which", "who"} and subj.head.dep_ == "relcl":
+    if subj.lower_ in {"that", "which", "who", "que"} and subj.head.dep_ in {"relcl", "acl"}:
         subj = subj.head.head  # "one nation that does not cooperate, which is ... Venezuela"
         found = places.within(*_extent(subj))
     else:
         found = places.within(*_core_extent(subj))
     if not found and subj.lemma_.lower() in GENERIC_SUBJECTS:
+        if speaker_country and _definite_singular(subj):
+            return [speaker_country]  # the minister's "the country will receive …"
         found = places.within(*_sent_range(subj))
     return found
 
 
+def _definite_singular(tok: Token) -> bool:
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "el", "la"} for c in tok.children)
+    return definite and tok.tag_ != "NNS" and tok.morph.get("Number", []) != ["Plur"]
+
+
+def _own_side(subj: Token) -> bool:
+    """ "his government", «su Gobierno»: the speaker's own country, named by a possessive."""
+    generic = subj.lemma_.lower() in GENERIC_SUBJECTS or subj.lower_ in GENERIC_SUBJECTS
+    return generic and any(c.lower_ in POSSESSIVES for c in subj.children)
+
+
 def _noun_actors(tok: Token, places: _Places, speaker_country: str | None) -> list[str]:
     owners = [c for c in tok.children if c.dep_ in {"poss", "compound", "amod"}]
+    owners += [o for prep, o in _preps(tok) if prep in {"de", "del"} and o.i < tok.i + 4]
     found: list[str] = []
     for owner in owners:
         found += places.within(*_extent(owner))
+    if not found and tok.dep_ in {"dobj", "obj"} and tok.head.lemma_.lower() in LIGHT_VERBS:
+        found += _actors(tok.head, places, speaker_country)  # "Cuba expressed its support"
     if tok.dep_ == "attr":  # "Peru has been a reliable partner"
         subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if subj:
             found += places.within(*_extent(subj[0]))
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}):
-        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+    for prep, pobj in _preps(tok):
+        if prep in {"from", "by"}:
             # "pledges from 11 countries, led by Jamaica, Guatemala and the Bahamas"
             found += places.within(*_extent(pobj))
     if tok.lemma_.lower() == "participant" and tok.dep_ == "nsubj":
@@ -362,16 +537,13 @@ def _targets(
 ) -> list[str]:
     found: list[str] = []
     for node in _own_clause(tok):
-        role = (node.dep_ == "pobj" and node.head.lower_ in TARGET_PREPS) or (
-            node.dep_ in {"dobj", "dative"} and node.head.i == tok.i
-        )
-        if not role:
+        if not _target_role(tok, node):
             continue
         if node.lower_ in FIRST_PLURAL and speaker_country:
             found.append(speaker_country)
         # the place must be the object itself ("to the United States", "with Guyana"), not a
         # modifier of it ("a Caribbean exercise")
-        for part in (node, *(c for c in node.subtree if c.dep_ == "conj")):
+        for part in _conjuncts(node):
             found += places.within(*_head_extent(part))
     targets = [t for t in dict.fromkeys(found) if t not in actors]
     if targets:
@@ -379,6 +551,49 @@ def _targets(
     if quote is not None and speaker_country and speaker_country not in actors:
         return [speaker_country]  # "There is one nation that does not cooperate" [with us]
     return []
+
+
+def _target_role(cue: Token, node: Token) -> bool:
+    """The other side of a cue: "with/to X" anywhere in its clause, or its own object."""
+    prep = _prep_of(node)
+    if prep is not None and (
+        (node.dep_ == "pobj" and prep in TARGET_PREPS)
+        or (node.dep_ in {"obl", "nmod"} and prep in TARGET_PREPS_ES)
+    ):
+        return True
+    return node.dep_ in OBJECTS and node.head.i == cue.i
+
+
+def _explicit(tok: Token, places: _Places, actors: list[str]) -> bool:
+    """Whether the cue's clause names another side itself ("signed with the United States")."""
+    return any(
+        p not in actors
+        for node in _own_clause(tok)
+        if _target_role(tok, node) and node.dep_ not in OBJECTS
+        for p in places.within(*_head_extent(node))
+    )
+
+
+def _owner_of_object(tok: Token, places: _Places, actors: list[str]) -> list[str]:
+    """The one place named inside the object: "rejected the deployment of U.S. warships",
+    «se negó a firmar la declaración de Washington» (the object of its infinitive)."""
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
+    objects = [c for v in verbs for c in v.children if c.dep_ in {"dobj", "obj"}]
+    found = [p for o in objects for p in places.within(*_extent(o)) if p not in actors]
+    found = list(dict.fromkeys(found))
+    countries = [p for p in found if not p.startswith("region:")]  # «buques de EE.UU. en el Caribe»
+    return countries if len(countries) == 1 else found if len(found) == 1 else []
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """ "Colombia and Ecuador": the object and its own conjuncts, not conjuncts deeper inside
+    it («migrantes …, principalmente hondureños y salvadoreños»)."""
+    out, stack = [], [tok]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack += [c for c in node.children if c.dep_ == "conj"]
+    return out
 
 
 def _core_extent(tok: Token) -> CharSpan:
@@ -404,7 +619,14 @@ def _conj_core(tok: Token) -> list[Token]:
 
 def _head_extent(tok: Token) -> CharSpan:
     """The object's head with its name-forming modifiers ("the United States", "Venezuela's")."""
-    keep = [tok, *(c for c in tok.children if c.dep_ in {"compound", "det"})]
+    deps = {"compound", "det", "flat"}  # "the United States", «Estados Unidos»
+    lemma = tok.lemma_.lower()
+    if lemma in GENERIC_SUBJECTS or lemma in FORCES:
+        deps.add("amod")  # "the Venezuelan government", «marines estadounidenses»
+    keep = [tok, *(c for c in tok.children if c.dep_ in deps)]
+    if tok.pos_ == "PROPN" or lemma in GENERIC_SUBJECTS:
+        # «el Comando Sur de Estados Unidos», «el Gobierno de Trinidad y Tobago»
+        keep += [t for prep, o in _preps(tok) if prep in {"de", "del"} for t in o.subtree]
     keep.sort(key=lambda t: t.i)
     return keep[0].idx, keep[-1].idx + len(keep[-1].text)
 
