@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "corpus" / "dev"
 REFERENCE_ID = "nationpress-2025-12-20-rubio"
+SAMPLES = ROOT / "samples" / "articles"  # our own fictional wire stories, English and Spanish
 
 
 @pytest.fixture(scope="session")

@@ -192,3 +192,30 @@ def test_openapi_lists_every_route(client: TestClient) -> None:
                  "/api/quotes", "/api/search", "/api/brief", "/api/ask"):  # fmt: skip
         assert path in paths
     assert "post" in spec["paths"]["/api/articles"]
+
+
+def test_mixed_english_and_spanish_corpus_gives_one_board(store_url: str) -> None:
+    """A Spanish statement from Caracas and an English report from Washington (our samples)
+    meet on one board row, each with its evidence sentence, article and language."""
+    from hemiwatch.pipeline import ingest
+    from tests.conftest import SAMPLES
+
+    store = open_store(store_url)
+    ingest(
+        [SAMPLES / "sample-02-venezuela-suspends-flights.json",
+         SAMPLES / "sample-13-caracas-rechaza-vuelos.json"],
+        store,
+    )  # fmt: skip
+    store.close()
+    with TestClient(create_app(store_url)) as client:
+        rows = client.get("/api/board", params={"country": "VE"}).json()["items"]
+        row = next(r for r in rows if (r["country"], r["target"]) == ("VE", "US"))
+        assert row["stance"] == "refuses" and row["count"] >= 2
+        by_language = {e["language"]: e for e in row["evidence"]}
+        assert by_language["es"]["article_id"] == "sample-13-caracas-rechaza-vuelos"
+        assert by_language["es"]["sentence"].startswith("El Gobierno venezolano rechazó")
+        assert by_language["en"]["article_id"] == "sample-02-venezuela-suspends-flights"
+        spanish = client.get("/api/articles/sample-13-caracas-rechaza-vuelos").json()
+        assert spanish["facts"]["language"] == "es"
+        page = client.get("/country/VE").text
+        assert "El Gobierno venezolano rechazó" in page and "Venezuela has suspended" in page

@@ -56,6 +56,16 @@ class Stored(BaseModel):
     takeaways: list[str]
 
 
+class StanceEvidence(BaseModel):
+    article_id: str
+    date: str | None
+    sentence: str
+    polarity: Literal["cooperates", "refuses"]
+    cue: str | None = None
+    span: list[int]
+    language: str = "en"  # of the article: English and Spanish reports share one board
+
+
 class BoardRow(BaseModel):
     country: str
     stance: Literal["cooperates", "refuses"]
@@ -63,7 +73,7 @@ class BoardRow(BaseModel):
     trend: str
     count: int
     latest_date: str | None
-    evidence: list[dict[str, Any]]
+    evidence: list[StanceEvidence]
 
 
 class CommitmentRow(BaseModel):

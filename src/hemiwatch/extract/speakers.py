@@ -311,6 +311,8 @@ def _noun_phrase(tok: Token) -> Span:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and pobj[0].text[:1].isupper():
                 end = pobj[0].i + 1
+        elif child.dep_ == "flat" and child.i == end and child.text[:1].isupper():
+            end = reach = child.right_edge.i + 1  # «la Policía Nacional Civil»
         elif child.dep_ in {"nmod", "flat"} and child.left_edge.i == reach and _de(child):
             # «el Ministerio de Relaciones Exteriores», «el Gobierno de transición de Haití»:
             # a lower-case «de …» belongs to the name only when a named one follows it

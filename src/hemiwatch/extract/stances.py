@@ -446,7 +446,7 @@ def _complement_text(tok: Token) -> str:
 def _subject(tok: Token) -> Token | None:
     node = tok
     for _ in range(4):
-        subj = [c for c in node.children if c.dep_ in SUBJECTS]
+        subj = [c for c in node.children if c.dep_ in SUBJECTS and not c.is_punct]
         if subj:
             return subj[0]
         agent = [g for c in node.children if c.dep_ == "agent" for g in c.children]

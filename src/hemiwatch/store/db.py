@@ -153,7 +153,7 @@ class Store:
         """
         t = schema.metadata.tables[table]
         a = schema.articles
-        extra = [a.c.title, a.c.source, a.c.published, a.c.off_topic, a.c.cluster_id]
+        extra = [a.c.title, a.c.source, a.c.published, a.c.off_topic, a.c.cluster_id, a.c.language]
         if "day" in t.c:
             day: Any = t.c.day  # indexed: newest-first queries walk the index
         else:

@@ -44,7 +44,7 @@ def write_batch(conn: Connection, items: Sequence[tuple[Article, Facts]]) -> lis
                 "published": article.published,
                 "title": article.title,
                 "text": article.text,
-                "language": "en",
+                "language": facts.language,
                 "off_topic": facts.off_topic,
                 "cluster_id": clusters[aid],
                 "facts": facts.model_dump_json(),
@@ -77,8 +77,11 @@ def write_batch(conn: Connection, items: Sequence[tuple[Article, Facts]]) -> lis
                 ),
                 {"ids": json.dumps(list(fresh))},
             )
+    languages = {aid: facts.language for aid, (_, facts) in fresh.items()}
     _update_board(
-        conn, [r for r in rows[schema.stances] if not fresh[r["article_id"]][1].off_topic]
+        conn,
+        [r for r in rows[schema.stances] if not fresh[r["article_id"]][1].off_topic],
+        languages,
     )
     return list(fresh)
 
@@ -121,8 +124,11 @@ def _clusters(conn: Connection, sigs: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def _update_board(conn: Connection, stances: list[dict[str, Any]]) -> None:
-    """Fold new stances into the per-pair board summary (latest stance, counts, evidence)."""
+def _update_board(
+    conn: Connection, stances: list[dict[str, Any]], languages: dict[str, str]
+) -> None:
+    """Fold new stances into the per-pair board summary (latest stance, counts, evidence, and
+    the language of each evidence sentence: English and Spanish reports share one board)."""
     if not stances:
         return
     board = schema.board
@@ -153,6 +159,7 @@ def _update_board(conn: Connection, stances: list[dict[str, Any]]) -> None:
                 "polarity": s["polarity"],
                 "cue": s["cue"],
                 "span": [s["start"], s["end"]],
+                "language": languages.get(s["article_id"], "en"),
             }
             for s in new
         ]
