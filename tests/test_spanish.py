@@ -179,6 +179,13 @@ def test_quote_and_attribution_stay_one_sentence() -> None:
     ]
 
 
-def test_spanish_digest_has_three_to_six_takeaways(san_isidro: Facts) -> None:
-    assert san_isidro.digest is not None
-    assert 3 <= len(san_isidro.digest.takeaways) <= 6
+def test_spanish_digest_is_compressed_on_the_ud_parse(san_isidro: Facts) -> None:
+    digest = san_isidro.digest
+    assert digest is not None
+    # the question is the lead's main clause: «…, mientras Venezuela rechazó …» is cut
+    assert digest.headline_question == (
+        "¿Colombia y Ecuador firmaron este lunes un acuerdo de seguridad fronteriza?"
+    )
+    assert 3 <= len(digest.takeaways) <= 6
+    assert all(len(t.text.split()) <= 16 for t in digest.takeaways)
+    assert "México coopera con Estados Unidos." in [t.text for t in digest.takeaways]

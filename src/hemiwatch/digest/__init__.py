@@ -26,6 +26,8 @@ MAX_WORDS = 14  # ... and a takeaway that cannot get below this is not used
 MIN_WORDS = 4
 MAX_TAKEAWAYS = 4
 SYNOPSIS_WORDS = 30
+SPANISH_WORDS = 14  # TARGET_WORDS, with room for Spanish's longer phrasing
+QUESTION_WORDS = 16  # a Spanish question is its lead's main clause: «¿X rechazó Y?»
 THREATS = ("transnational_crime", "narcotics", "military_action")
 PLEDGE_WORDS = 16  # a commitment keeps both its numbers, a stance its two sides
 
@@ -78,12 +80,16 @@ def _lead_only(ranked: list[Candidate], skip: list[Span], protect: list[Span]) -
     two best unquoted sentences as the synopsis, the lead as a «¿...?» question, and the
     sentences short enough after those cuts as takeaways."""
     plain = [c for c in ranked if c.quoted <= 0.4]
-    cut = [(c, compress(c.sent, 1000, skip, protect)) for c in plain[:24]]
-    cut = [(c, x) for c, x in cut if x.whole and x.words >= MIN_WORDS]
-    lead = sorted(cut[:2], key=lambda pair: pair[0].index)
+    whole = [(c, compress(c.sent, 1000, skip, protect)) for c in plain[:24]]
+    whole = [(c, x) for c, x in whole if x.whole and x.words >= MIN_WORDS]
+    lead = sorted(whole[:2], key=lambda pair: pair[0].index)
     question = None
-    if lead and lead[0][1].words <= 35:
-        question = "¿" + lead[0][1].text.rstrip(" .") + "?"
+    if lead:
+        short = compress(lead[0][0].sent, QUESTION_WORDS, skip, protect)
+        if short.whole and short.words >= MIN_WORDS:
+            question = "¿" + short.text.rstrip(" .") + "?"
+    cut = [(c, compress(c.sent, SPANISH_WORDS, skip, protect)) for c, _ in whole]
+    cut = [(c, x) for c, x in cut if x.whole and x.words >= MIN_WORDS]
     chosen: list[tuple[Candidate, Compressed]] = []
     for longest in (20, 28):  # short ones first; longer ones only to reach three
         for c, x in cut:

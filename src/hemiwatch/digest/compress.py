@@ -22,8 +22,12 @@ from hemiwatch.models import Span
 QUOTE_MARKS = frozenset("\"'“”‘’«»")
 SAY_ONLY = frozenset({"say", "tell", "add", "remark", "state", "note", "explain", "reiterate"})
 BRACKETS = {"(": ")", "[": "]"}
-LEAD_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod", "intj", "cc", "mark", "dep"})
-STRAY_START = frozenset({"and", "but", "so", "yet", "or", "however", "meanwhile", "also", "then"})
+# English labels, and the Universal Dependencies of the Spanish model ("obl": «Este jueves, …»)
+LEAD_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod", "intj", "cc", "mark", "dep", "obl"})
+STRAY_START = frozenset(
+    {"and", "but", "so", "yet", "or", "however", "meanwhile", "also", "then"}
+    | {"y", "pero", "además", "también", "mientras", "entonces"}
+)
 
 
 @dataclass(frozen=True)
@@ -172,7 +176,7 @@ def _trailing_preps(sent: SpacySpan, root: Token) -> list[set[int]]:
     return [
         _with_commas(sent, _subtree(c))
         for c in reversed(list(root.children))
-        if c.dep_ in {"prep", "npadvmod", "advcl", "agent"} and c.i > root.i
+        if c.dep_ in {"prep", "npadvmod", "advcl", "agent", "obl"} and c.i > root.i
     ]
 
 
@@ -224,6 +228,8 @@ def complete(sent: SpacySpan, keep: set[int]) -> bool:
     root = head_of(sent, keep)
     if not words or root is None or root.pos_ not in {"VERB", "AUX"}:
         return False
+    if doc.lang_ != "en":
+        return _complete_ud(sent, keep, words, root)
     last = doc[words[-1]]
     if last.tag_ in OPEN_TAGS or (last.lemma_ in {"be", "have"} and last.pos_ == "AUX"):
         return False
@@ -241,6 +247,25 @@ def complete(sent: SpacySpan, keep: set[int]) -> bool:
         if lost and not kept and (tok.lemma_ == "be" or tok.i == words[-1]):
             return False
     return True
+
+
+OPEN_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "AUX"})
+
+
+def _complete_ud(sent: SpacySpan, keep: set[int], words: list[int], root: Token) -> bool:
+    """complete() on a Universal Dependencies parse (Spanish): the kept words do not end on a
+    word that wants more («de», «la», «y», «que»), and no verb lost its object or clause."""
+    doc = sent.doc
+    if doc[words[-1]].pos_ in OPEN_POS:
+        return False
+    for i in words:
+        tok = doc[i]
+        if tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        needed = [c for c in tok.children if c.dep_ in {"obj", "ccomp", "xcomp", "cop"}]
+        if needed and not any(c.i in keep for c in needed):
+            return False
+    return all(c.i in keep for c in root.children if c.dep_.startswith("nsubj"))
 
 
 def _words(sent: SpacySpan, keep: set[int]) -> int:
@@ -306,7 +331,8 @@ def compress(
         keep -= cut(sent)
     root = head_of(sent, keep) or sent.root
     for ids in _by_dep(sent, ["appos"], root):
-        if not any(sent.doc[i].like_num for i in ids):  # «el minuto 81» keeps its figure
+        set_off = sent.doc[min(ids)].is_punct  # ", 34," is detail; «el minuto 81» is not
+        if set_off or not any(sent.doc[i].like_num for i in ids):
             keep -= ids
     keep -= _leading(sent, root)
     for step in OPTIONAL:
