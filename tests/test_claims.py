@@ -101,3 +101,27 @@ def test_plover_format_prints_one_event_per_line(tmp_path: Path) -> None:
             "article_id",
         } <= set(row)
     assert rows[0]["source_actor"] == "MX" and rows[0]["article_id"] == "a"
+
+
+def test_taking_part_targets_the_side_that_runs_it(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "SALVADOR, June 2 (Sample Wire) - Ships from 12 countries began a naval exercise led by "
+        "Brazil on Monday. Uruguay's participation drew attention. Paraguay declined an "
+        "invitation to send observers, and Caracas, which was not invited, criticized the drills."
+    )
+    got = stances(f)
+    assert ("UY", "BR", "cooperates") in got and ("PY", "BR", "refuses") in got
+    assert not any(t == "VE" for _, t, _ in got)  # the coordinated clause is another matter
+
+
+def test_joining_a_programme_backed_by_a_country(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Bolivia has refused a verification program backed by Washington. "
+        "Colombia joined the program last year."
+    )
+    assert ("CO", "US", "cooperates") in stances(f)
+
+
+def test_a_place_that_describes_a_thing_is_no_target(facts_of: FactsOf) -> None:
+    f = facts_of("Chile sent two frigates to a Caribbean exercise on Monday.")
+    assert not any(t.startswith("region:") for _, t, _ in stances(f))

@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from hemiwatch.extract.lexicons import reporting_verbs
-from hemiwatch.extract.nlp import sentence_of, text_of
+from hemiwatch.extract.nlp import sentence_of, sentences, text_of
 from hemiwatch.models import CountryMention, Quote, RegionMention, Stance
 from hemiwatch.models import Span as CharSpan
 
@@ -99,6 +100,48 @@ JOINT = {
     "juntas",
     "conjuntamente",
 }
+BACKING = {
+    "lead",
+    "host",
+    "back",
+    "organize",
+    "organise",
+    "sponsor",
+    "run",
+    "fund",
+    "convene",
+    "encabezar",
+    "liderar",
+    "organizar",
+    "respaldar",
+    "patrocinar",
+    "convocar",
+    "financiar",
+}
+PART_NOUNS = {"participation", "participant", "contribution", "participación", "participante"}
+PART_VERBS = {
+    "join",
+    "participate",
+    "send",
+    "contribute",
+    "decline",
+    "attend",
+    "boycott",
+    "unir",
+    "sumar",
+    "participar",
+    "enviar",
+    "aportar",
+    "rechazar",
+    "declinar",
+    "asistir",
+}
+EVENTS = re.compile(
+    r"\b(?:exercises?|drills?|force|mission|operations?|program(?:me)?s?|initiatives?|"
+    r"coalition|patrols?|invitation|summit|ejercicios?|simulacros?|fuerza|misión|operación|"
+    r"programa|iniciativa|coalición|patrullajes?|invitación|cumbre)\b",
+    re.I,
+)
 NEGATIONS = {"no", "not", "never", "n't", "nunca", "jamás"}
 # "Cuba expressed its support for X": the noun's owner is the light verb's subject
 LIGHT_VERBS = {
@@ -232,6 +275,7 @@ def extract_stances(
     """Stances in text order, one per (actor, target, polarity) and sentence."""
     places = _Places(countries, regions)
     host = _host(countries, regions, skip or [])
+    host["_organiser"] = _organiser(quotes)
     out: dict[tuple[str, str, str, int], Stance] = {}
     for tok in doc:
         if any(a <= tok.idx < b for a, b in skip or []):
@@ -266,14 +310,51 @@ def extract_stances(
 
 def _host(
     countries: list[CountryMention], regions: list[RegionMention], skip: list[CharSpan]
-) -> dict[str, int]:
+) -> dict[str, Any]:
     """How often the article names each country (dateline aside)."""
     return {c.code: len(c.mentions) for c in countries}
 
 
-def _partner(host: dict[str, int], actors: list[str]) -> list[str]:
+def _organiser(quotes: list[Quote]) -> str | None:
+    """The country of the article's first source with a known country: the side that runs
+    the exercise, force or programme the article reports ("U.S. Southern Command said ...")."""
+    return next((q.speaker_country for q in quotes if q.speaker_country), None)
+
+
+def _backer(tok: Token, places: _Places) -> list[str]:
+    """Who runs the programme, from this sentence or the one before: "a programme backed by
+    Washington", "a U.S.-led force", «la misión encabezada por Kenia»."""
+    sent = sentence_of(tok)
+    before = sentence_of(tok.doc[sent.start - 1]) if sent.start > 0 else sent
+    lead = [s for s in sentences(tok.doc) if any(t.is_alpha for t in s)][:2]
+    for scope in (sent, before, *lead):  # the lead names who runs what the article is about
+        for word in scope:
+            if word.lemma_.lower() not in BACKING or word.pos_ not in {"VERB", "ADJ"}:
+                continue
+            for prep, agent in _preps(word) + [
+                (c.lower_, g) for c in word.children if c.dep_ == "agent" for g in c.children
+            ]:
+                if prep in {"by", "por"}:
+                    found = [p for p in places.within(*_extent(agent)) if len(p) == 2]
+                    if found:
+                        return found[:1]
+    return []
+
+
+def _takes_part(tok: Token) -> bool:
+    """A cue of taking part in (or staying out of) something run by another side."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN":
+        return lemma in PART_NOUNS
+    return lemma in PART_VERBS and bool(EVENTS.search(_complement_text(tok)))
+
+
+def _partner(host: dict[str, Any], actors: list[str]) -> list[str]:
     """The article's clearly most-named other country, when one stands out (twice the next)."""
-    ranked = sorted(((n, c) for c, n in host.items() if c not in actors), reverse=True)
+    ranked = sorted(
+        ((n, c) for c, n in host.items() if c not in actors and not c.startswith("_")),
+        reverse=True,
+    )
     if not ranked or ranked[0][0] < 2:
         return []
     if len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]:
@@ -303,7 +384,7 @@ def _bisect(quotes: list[Quote], char: int) -> int:
 
 
 def _from_cue(
-    tok: Token, places: _Places, quotes: list[Quote], host: dict[str, int]
+    tok: Token, places: _Places, quotes: list[Quote], host: dict[str, Any]
 ) -> tuple[list[str], list[str], str, str | None, bool] | None:
     lemma = tok.lemma_.lower()
     quote = _quote_at(quotes, tok.idx)
@@ -357,8 +438,13 @@ def _from_cue(
         return actors, actors, polarity, _speaker(quote), True  # "Colombia and Ecuador signed"
     if not targets and not mutual:
         targets = _owner_of_object(tok, places, actors)
+    if not targets and not mutual and _takes_part(tok):
+        # "Guyana's participation", "declined an invitation": the side running the exercise,
+        # force or programme, named nearby ("backed by Washington") or the article's source
+        organiser = _backer(tok, places) or [host.get("_organiser") or ""]
+        targets = [t for t in organiser if t and t not in actors]
     if not targets and not mutual:
-        others = [p for p in places.within(*_sent_range(tok)) if p not in actors]
+        others = [p for p in _places_around(tok, places) if p not in actors]
         # Nothing names the other side: the one other place in the sentence ("the Andean
         # region, where Peru has refused ..."), else the article's clearly most-named country
         # ("Brazil sent a frigate" to the exercise the article is about).
@@ -484,7 +570,9 @@ def _actors(tok: Token, places: _Places, speaker_country: str | None) -> list[st
         return [speaker_country] if speaker_country else []
     if subj.lower_ in {"that", "which", "who", "que"} and subj.head.dep_ in {"relcl", "acl"}:
         subj = subj.head.head  # "one nation that does not cooperate, which is ... Venezuela"
-        found = places.within(*_extent(subj))
+        own = _extent(tok)  # not "the Caribbean" of "…, which sent a ship based in the Caribbean"
+        found = [p for a, b, p in places.spans if _inside((a, b), _extent(subj), own)]
+        found = list(dict.fromkeys(found))
     else:
         found = places.within(*_core_extent(subj))
     if not found and subj.lemma_.lower() in GENERIC_SUBJECTS:
@@ -492,6 +580,14 @@ def _actors(tok: Token, places: _Places, speaker_country: str | None) -> list[st
             return [speaker_country]  # the minister's "the country will receive …"
         found = places.within(*_sent_range(subj))
     return found
+
+
+def _inside(span: CharSpan, outer: CharSpan, hole: CharSpan) -> bool:
+    return (
+        outer[0] <= span[0]
+        and span[1] <= outer[1]
+        and not (hole[0] <= span[0] and span[1] <= hole[1])
+    )
 
 
 def _definite_singular(tok: Token) -> bool:
@@ -523,7 +619,11 @@ def _noun_actors(tok: Token, places: _Places, speaker_country: str | None) -> li
             found += places.within(*_extent(pobj))
     if tok.lemma_.lower() == "participant" and tok.dep_ == "nsubj":
         found += [
-            p for c in tok.head.children if c.dep_ == "dobj" for p in places.within(*_extent(c))
+            p
+            for c in tok.head.children
+            if c.dep_ == "dobj"
+            for part in _conjuncts(c)
+            for p in places.within(*_head_extent(part))
         ]  # "Other participants include A, B and C"
     return list(dict.fromkeys(found))
 
@@ -544,7 +644,7 @@ def _targets(
         # the place must be the object itself ("to the United States", "with Guyana"), not a
         # modifier of it ("a Caribbean exercise")
         for part in _conjuncts(node):
-            found += places.within(*_head_extent(part))
+            found += _named(tok.doc, *_head_extent(part), places)
     targets = [t for t in dict.fromkeys(found) if t not in actors]
     if targets:
         return targets
@@ -579,10 +679,64 @@ def _owner_of_object(tok: Token, places: _Places, actors: list[str]) -> list[str
     «se negó a firmar la declaración de Washington» (the object of its infinitive)."""
     verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
     objects = [c for v in verbs for c in v.children if c.dep_ in {"dobj", "obj"}]
-    found = [p for o in objects for p in places.within(*_extent(o)) if p not in actors]
+    owners = {w.i for o in objects for w in _owners(o)}
+    found = []
+    for a, b, p in places.spans:
+        span = tok.doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and span.root.i in owners and p not in actors:
+            found += _named(tok.doc, a, b, places)
     found = list(dict.fromkeys(found))
     countries = [p for p in found if not p.startswith("region:")]  # «buques de EE.UU. en el Caribe»
     return countries if len(countries) == 1 else found if len(found) == 1 else []
+
+
+def _places_around(tok: Token, places: _Places) -> list[str]:
+    """The sentence's places, without those in a clause coordinated with the cue ("…, and
+    Havana, which was not invited, criticized …") or that only describe a thing ("a Caribbean
+    exercise")."""
+    doc = tok.doc
+    sent = sentence_of(tok)
+    aside = {
+        t.i
+        for c in tok.children
+        if c.dep_ in {"conj", "parataxis"} and c.pos_ in {"VERB", "AUX"}
+        for t in c.subtree
+    }
+    return _named(doc, sent.start_char, sent.end_char, places, aside)
+
+
+def _named(doc: Doc, lo: int, hi: int, places: _Places, aside: set[int] | None = None) -> list[str]:
+    """Places in [lo, hi) that stand for a side, not those that only describe a thing ("a
+    Caribbean exercise"), nor those in the `aside` tokens."""
+    out: list[str] = []
+    for a, b, code in places.spans:
+        if not (lo <= a and b <= hi) or code in out:
+            continue
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        describes = root.dep_ in {"amod", "compound"} and bool(EVENTS.fullmatch(root.head.text))
+        if root.i not in (aside or set()) and not describes:
+            out.append(code)
+    return out
+
+
+def _owners(tok: Token) -> list[Token]:
+    """The words of a noun phrase that say whose it is: possessors, compounds and "of X" /
+    «de X» chains ("the deployment of U.S. warships"), not where it is ("based in X")."""
+    out, stack = [], [tok]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        for child in node.children:
+            of = child.dep_ == "prep" and child.lower_ == "of"
+            de = child.dep_ in {"nmod", "flat"} and (
+                child.dep_ == "flat" or _prep_of(child) in {"de", "del"}
+            )
+            if child.dep_ in {"poss", "compound", "amod", "pobj", "conj"} or of or de:
+                stack.append(child)
+    return out
 
 
 def _conjuncts(tok: Token) -> list[Token]:
