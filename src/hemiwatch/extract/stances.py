@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -255,13 +256,15 @@ class _Places:
             [(a, b, c.code) for c in countries for a, b in c.mentions]
             + [(a, b, f"region:{r.slug}") for r in regions for a, b in r.mentions]
         )
+        self.starts = [a for a, _, _ in self.spans]
+
+    def between(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The mentions inside [start, end), found by bisection (long articles have many)."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [m for m in self.spans[lo:hi] if m[1] <= end]
 
     def within(self, start: int, end: int) -> list[str]:
-        out: list[str] = []
-        for a, b, code in self.spans:
-            if start <= a and b <= end and code not in out:
-                out.append(code)
-        return out
+        return list(dict.fromkeys(code for _, _, code in self.between(start, end)))
 
 
 def extract_stances(
@@ -571,7 +574,8 @@ def _actors(tok: Token, places: _Places, speaker_country: str | None) -> list[st
     if subj.lower_ in {"that", "which", "who", "que"} and subj.head.dep_ in {"relcl", "acl"}:
         subj = subj.head.head  # "one nation that does not cooperate, which is ... Venezuela"
         own = _extent(tok)  # not "the Caribbean" of "…, which sent a ship based in the Caribbean"
-        found = [p for a, b, p in places.spans if _inside((a, b), _extent(subj), own)]
+        outer = _extent(subj)
+        found = [p for a, b, p in places.between(*outer) if not (own[0] <= a and b <= own[1])]
         found = list(dict.fromkeys(found))
     else:
         found = places.within(*_core_extent(subj))
@@ -580,14 +584,6 @@ def _actors(tok: Token, places: _Places, speaker_country: str | None) -> list[st
             return [speaker_country]  # the minister's "the country will receive …"
         found = places.within(*_sent_range(subj))
     return found
-
-
-def _inside(span: CharSpan, outer: CharSpan, hole: CharSpan) -> bool:
-    return (
-        outer[0] <= span[0]
-        and span[1] <= outer[1]
-        and not (hole[0] <= span[0] and span[1] <= hole[1])
-    )
 
 
 def _definite_singular(tok: Token) -> bool:
@@ -681,7 +677,8 @@ def _owner_of_object(tok: Token, places: _Places, actors: list[str]) -> list[str
     objects = [c for v in verbs for c in v.children if c.dep_ in {"dobj", "obj"}]
     owners = {w.i for o in objects for w in _owners(o)}
     found = []
-    for a, b, p in places.spans:
+    extents = [_extent(o) for o in objects]
+    for a, b, p in (m for lo, hi in extents for m in places.between(lo, hi)):
         span = tok.doc.char_span(a, b, alignment_mode="expand")
         if span is not None and span.root.i in owners and p not in actors:
             found += _named(tok.doc, a, b, places)
@@ -709,8 +706,8 @@ def _named(doc: Doc, lo: int, hi: int, places: _Places, aside: set[int] | None =
     """Places in [lo, hi) that stand for a side, not those that only describe a thing ("a
     Caribbean exercise"), nor those in the `aside` tokens."""
     out: list[str] = []
-    for a, b, code in places.spans:
-        if not (lo <= a and b <= hi) or code in out:
+    for a, b, code in places.between(lo, hi):
+        if code in out:
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None:
