@@ -51,7 +51,7 @@ def analyze_many(
     """Facts (or the error) for each article, in order, parsing in batches with `nlp.pipe`."""
     settings = settings or Settings()
     nlp = load_model(settings.model)
-    too_long: dict[str, ExtractError] = {}
+    refused: dict[str, ExtractError] = {}  # too long, or not prose: an error for that item
     gated: set[str] = set()
     spanish: set[str] = set()
 
@@ -61,13 +61,13 @@ def analyze_many(
                 gated.add(article.id)
                 yield "", article
             elif len(article.text) > settings.max_chars:
-                too_long[article.id] = ExtractError(
+                refused[article.id] = ExtractError(
                     f"{article.id}: text too long ({len(article.text):,} characters; "
                     f"the limit is {settings.max_chars:,})"
                 )
                 yield "", article
             elif (share := wordy(article.text)) < MIN_WORDY:
-                too_long[article.id] = ExtractError(
+                refused[article.id] = ExtractError(
                     f"{article.id}: not prose (only {share:.0%} of its characters are letters "
                     "or digits)"
                 )
@@ -81,8 +81,8 @@ def analyze_many(
                 yield breakable(article.text), article
 
     for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=settings.batch_size):
-        if article.id in too_long:
-            yield too_long.pop(article.id)
+        if article.id in refused:
+            yield refused.pop(article.id)
             continue
         if article.id in gated:
             gated.discard(article.id)
