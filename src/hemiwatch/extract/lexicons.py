@@ -130,6 +130,12 @@ def titles() -> dict[str, str | None]:
 
 
 @cache
+def stance_words() -> dict[str, frozenset[str]]:
+    """The word lists of the stance rules (stance_words.txt), by section."""
+    return {name: frozenset(words) for name, words in _sections("stance_words.txt").items()}
+
+
+@cache
 def roles() -> dict[str, frozenset[str]]:
     """Role nouns -> the title words of the people they can refer to ("*": anyone titled)."""
     out: dict[str, frozenset[str]] = {}
