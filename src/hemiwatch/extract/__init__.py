@@ -9,6 +9,9 @@ extract_topics(doc, title, ...)     topics.py       topics with evidence, off_to
 extract_stances(doc, places, ...)   stances.py      who cooperates with / refuses whom
 extract_commitments(doc, numbers)   commitments.py  sought vs pledged vs delivered
 extract_events(doc, places, ...)    events.py       PLOVER-coded events
+
+Helpers: speakers.py (who a subject phrase is), sides.py (who acts, toward whom), grammar.py
+(the English and the Spanish dependency labels read alike), nlp.py (the models), spans.py.
 """
 
 from hemiwatch.extract.commitments import extract_commitments
