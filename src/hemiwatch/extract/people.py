@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.extract.countries import find_places
+from hemiwatch.extract.grammar import is_relative
 from hemiwatch.extract.lexicons import first_names, gazetteer, reporting_verbs, titles
 from hemiwatch.extract.nlp import PERSON, sentence_of, text_of
 from hemiwatch.models import Person
@@ -153,10 +154,7 @@ def _clause_country(spans: list[Span]) -> str | None:
     of the U.S. Embassy," / «X, quien dirige la misión de la ONU en Haití»."""
     for span in spans:
         for clause in span.root.children:
-            relative = clause.dep_ == "relcl" or (
-                clause.dep_ == "acl"
-                and any("Rel" in c.morph.get("PronType", []) for c in clause.children)
-            )
+            relative = clause.dep_ == "relcl" or (clause.dep_ == "acl" and is_relative(clause))
             if not relative or clause.lemma_.lower() not in ROLE_VERBS:
                 continue
             sub = list(clause.subtree)

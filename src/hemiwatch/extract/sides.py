@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import islice
 
 from spacy.tokens import Doc, Token
 
@@ -68,7 +69,7 @@ def named_backer(tok: Token, places: Places) -> list[str]:
     Washington", "a U.S.-led force", «la misión encabezada por Kenia»."""
     sent = sentence_of(tok)
     before = sentence_of(tok.doc[sent.start - 1]) if sent.start > 0 else sent
-    lead = [s for s in sentences(tok.doc) if any(t.is_alpha for t in s)][:2]
+    lead = list(islice((s for s in sentences(tok.doc) if any(t.is_alpha for t in s)), 2))
     for scope in (sent, before, *lead):  # the lead names who runs what the article is about
         for word in scope:
             if word.lemma_.lower() not in WORDS["backing"] or word.pos_ not in {"VERB", "ADJ"}:
