@@ -8,6 +8,9 @@ from collections.abc import Callable
 import pytest
 
 from hemiwatch.digest import compress
+from hemiwatch.digest.clauses import clauses, shorten
+from hemiwatch.digest.compress import render
+from hemiwatch.digest.select import word_weight
 from hemiwatch.extract import load_model
 from hemiwatch.extract.nlp import sentences
 from hemiwatch.models import Article, Facts
@@ -56,6 +59,80 @@ def test_compression_cuts_detail_and_keeps_the_claim(text: str, expected: str) -
     assert out.whole
     for start, end in out.sources:  # every kept run is verbatim article text
         assert text[start:end] in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # two clauses, two subjects
+            "The coast guard seized two boats on Monday, and the navy detained 14 crew members.",
+            ["The coast guard seized two boats on Monday.", "The navy detained 14 crew members."],
+        ),
+        (  # a shared subject and auxiliary
+            "The ministry has suspended the border program and opened an inquiry.",
+            [
+                "The ministry has suspended the border program.",
+                "The ministry has opened an inquiry.",
+            ],
+        ),
+        (  # a set-off relative clause says a second thing about its noun
+            "Interior Minister Lena Varga, who took office in March, announced a new border plan.",
+            [
+                "Interior Minister Lena Varga announced a new border plan.",
+                "Interior Minister Lena Varga took office in March.",
+            ],
+        ),
+        (  # an adverbial clause with its own subject
+            "The talks collapsed after the delegation walked out of the meeting.",
+            ["The talks collapsed.", "The delegation walked out of the meeting."],
+        ),
+        (  # 'X, which is Y' names one thing twice: no second clause
+            "The port stayed closed, which is unusual for this time of year.",
+            ["The port stayed closed, which is unusual for this time of year."],
+        ),
+    ],
+)
+def test_a_sentence_splits_into_its_clauses(text: str, expected: list[str]) -> None:
+    sent = _sentence(text)
+    found = [render(sent, set(c.keep), c.head) for c in clauses(sent)]
+    assert [c.text for c in found] == expected
+    assert all(c.whole for c in found)
+    for c in found:
+        assert all(text[a:b] in text for a, b in c.sources)
+
+
+def _weight(sent):  # type: ignore[no-untyped-def]
+    return word_weight([sent])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "most"),
+    [
+        (  # the verb keeps the phrase it needs; the cheapest detail goes
+            "The dispute over fishing rights turned into a crisis between the two governments "
+            "during the summer of last year.",
+            "The dispute over fishing rights turned into a crisis between the two governments.",
+            13,
+        ),
+        (  # a noun keeps its complement
+            "Officials found a cache the size of a small truck near the old border post on Sunday.",
+            "Officials found a cache the size of a small truck on Sunday.",
+            12,
+        ),
+    ],
+)
+def test_shortening_cuts_the_least(text: str, expected: str, most: int) -> None:
+    sent = _sentence(text)
+    main = clauses(sent)[0]
+    kept = render(sent, shorten(sent, main, most, _weight(sent), set()), main.head)
+    assert kept.text == expected and kept.whole
+
+
+def test_outlet_tag_is_not_part_of_a_takeaway() -> None:
+    text = "(Wire)Port officials reopened the northern terminal on Friday."
+    out = compress(_sentence(text), 12)
+    assert out.text.startswith("Port officials reopened")
+    assert text[out.sources[0][0] :].startswith("Port officials")
 
 
 def test_compression_stops_when_short_enough() -> None:

@@ -1,9 +1,13 @@
 """Facts + Doc -> Digest: a question headline, a synopsis and 3-6 key takeaways.
 
-make_digest(doc, facts)      this module      picks sentences, compresses, asks the question
+make_digest(doc, facts)      this module      picks clauses, shortens them, asks the question
 rank(...)                    select.py        position, centrality, facts density, quotes
+clauses(sent), shorten(...)  clauses.py       a sentence's clauses; the cheapest cuts of each
 compress(sent, max_words)    compress.py      deletion on the dependency parse, with spans
 question(sent, keep)         question.py      subject-auxiliary inversion of the lead claim
+
+An English takeaway is one clause of a ranked sentence, shortened to about 12 words; the
+Spanish digest (_lead_only) still compresses whole sentences.
 
 Every line keeps the character spans of the article text it was cut from.
 """
@@ -11,25 +15,34 @@ Every line keeps the character spans of the article text it was cut from.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from hemiwatch.digest.compress import Compressed, compress
+from hemiwatch.digest.clauses import clauses, shorten
+from hemiwatch.digest.compress import Compressed, compress, inside, render
 from hemiwatch.digest.pronouns import attributed, lower_first, name_subject
 from hemiwatch.digest.question import question
-from hemiwatch.digest.select import Candidate, overlap, rank
+from hemiwatch.digest.select import Candidate, lemmas_of, overlap, rank, word_weight
 from hemiwatch.extract.nlp import sentences, text_of
 from hemiwatch.models import Digest, Facts, Span, Takeaway
 
 TARGET_WORDS = 12  # compression aims here ...
 MAX_WORDS = 14  # ... and a takeaway that cannot get below this is not used
 MIN_WORDS = 4
-MAX_TAKEAWAYS = 4
+MAX_TAKEAWAYS = 5
 SYNOPSIS_WORDS = 30
 SPANISH_WORDS = 14  # TARGET_WORDS, with room for Spanish's longer phrasing
 QUESTION_WORDS = 16  # a Spanish question is its lead's main clause: «¿X rechazó Y?»
 THREATS = ("transnational_crime", "narcotics", "military_action")
 PLEDGE_WORDS = 16  # a commitment keeps both its numbers, a stance its two sides
+
+
+@dataclass(frozen=True)
+class Choice:
+    cand: Candidate  # the sentence
+    takeaway: Takeaway  # one of its clauses, shortened
+    lemmas: frozenset[str]  # the clause's content words, to keep takeaways apart
 
 
 def _kept_ids(cand: Candidate, short: Compressed) -> set[int]:
@@ -50,9 +63,15 @@ def _outside(cand: Candidate, quotes: list[Span]) -> list[Span]:
     return out
 
 
+def _holds(takeaway: Takeaway, spans: list[Span]) -> bool:
+    return any(a < e and s < b for a, b in takeaway.sources for s, e in spans)
+
+
 def _pledge(
-    facts: Facts, ranked: list[Candidate], take: Callable[[Candidate, int], Takeaway | None]
-) -> list[tuple[Candidate, Takeaway]]:
+    facts: Facts,
+    ranked: list[Candidate],
+    options: Callable[[Candidate, int, list[Span] | None], list[Choice]],
+) -> list[Choice]:
     """The first commitment as one takeaway: what was sought and what was pledged, from its
     evidence sentences (joined with '; ' when they are two)."""
     if not facts.commitments:
@@ -62,15 +81,17 @@ def _pledge(
         c for c in ranked if any(c.sent.start_char <= a < c.sent.end_char for a, _ in evidence)
     ]
     cands.sort(key=lambda c: c.index)
-    parts = [(c, t) for c in cands[:2] if (t := take(c, PLEDGE_WORDS))]
+    held = [
+        o for c in cands[:2] for o in options(c, PLEDGE_WORDS, None) if _holds(o.takeaway, evidence)
+    ]
+    parts = list({o.takeaway.text: o for o in held}.values())[:2]
     if len(parts) == 2:
-        first, second = parts[0][1], parts[1][1]
+        first, second = parts[0].takeaway, parts[1].takeaway
         text = first.text.rstrip(".") + "; " + lower_first(second.text.split(": ", 1)[-1])
         if len(text.split()) > PLEDGE_WORDS + 4:
             return parts[:1]
-        return [
-            (parts[0][0], Takeaway(text=text, sources=sorted({*first.sources, *second.sources})))
-        ]
+        joined = Takeaway(text=text, sources=sorted({*first.sources, *second.sources}))
+        return [Choice(parts[0].cand, joined, parts[0].lemmas | parts[1].lemmas)]
     return parts[:1]
 
 
@@ -110,35 +131,61 @@ def _lead_only(ranked: list[Candidate], skip: list[Span], protect: list[Span]) -
 def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> Digest:
     """The digest of one analysed article; empty fields when the text has no usable sentence."""
     skip: list[Span] = [facts.dateline.span] if facts.dateline else []
-    ranked = rank(sentences(doc), facts, skip)
+    doc_sents = sentences(doc)
+    ranked = rank(doc_sents, facts, skip)
     if doc.lang_ != "en":
         return _lead_only(ranked, skip, [n.span for n in facts.numbers])
     protect = [n.span for n in facts.numbers if n.role]
     quotes = [q.span for q in facts.quotes if q.kind == "direct"]
     # an article with stances or commitments has more main points to cover
     limit = min(6, max_takeaways + bool(facts.stances) + bool(facts.commitments))
-
     places = [m for c in facts.countries for m in c.mentions]
+    weight = word_weight(doc_sents)
 
-    def take(cand: Candidate, longest: int, spare: list[Span] | None = None) -> Takeaway | None:
+    seen: dict[tuple[int, int, bool], list[Choice]] = {}
+
+    def options(cand: Candidate, longest: int, spare: list[Span] | None = None) -> list[Choice]:
+        """The sentence's clauses that make takeaways, main clause first."""
+        key = (cand.index, longest, spare is None)
+        if key not in seen:
+            seen[key] = _options(cand, longest, spare)
+        return seen[key]
+
+    def _options(cand: Candidate, longest: int, spare: list[Span] | None) -> list[Choice]:
         quoted = cand.quoted > 0.4
+        if quoted and cand.facts < 0.3:
+            return []  # a quote is the speaker's words, not a summary, unless it has facts
         outside = _outside(cand, quotes) if quoted else []
-        short = compress(cand.sent, TARGET_WORDS, skip + outside, protect + (spare or []))
-        if not short.whole or not MIN_WORDS <= short.words <= longest:
-            return None
-        if not quoted:
-            return name_subject(short, facts, text_of(doc))
-        if cand.facts >= 0.3:
-            return attributed(cand.sent, short, facts)  # a quote that carries a pledge or stance
-        return None
+        spared = inside(cand.sent, protect + (spare or []))
+        out = []
+        for clause in clauses(cand.sent, skip + outside):
+            keep = shorten(cand.sent, clause, TARGET_WORDS, weight, spared)
+            short = render(cand.sent, keep, clause.head)
+            if not short.whole or not MIN_WORDS <= short.words <= longest:
+                continue
+            found = (
+                attributed(cand.sent, short, facts)
+                if quoted
+                else name_subject(short, facts, text_of(doc))
+            )
+            if found:
+                out.append(Choice(cand, found, lemmas_of(cand.sent, keep)))
+        return out
 
-    chosen: list[tuple[Candidate, Takeaway]] = []
+    def take(cand: Candidate, longest: int, spans: list[Span] | None = None) -> Choice | None:
+        """The sentence's first clause that makes a takeaway (holding one of `spans` if given:
+        the evidence of a fact, whose places are spared)."""
+        found = options(cand, longest, places if spans else None)
+        held = [c for c in found if spans and _holds(c.takeaway, spans)]
+        return next(iter(held or found), None)
+
+    chosen: list[Choice] = []
     for cand in ranked:  # the main actor's claim first
         if found := take(cand, MAX_WORDS):
-            chosen.append((cand, found))
+            chosen.append(found)
             break
-    lead = {c.index for c, _ in chosen}
-    chosen += [pair for pair in _pledge(facts, ranked, take) if pair[0].index not in lead]
+    lead = {c.cand.index for c in chosen}
+    chosen += [c for c in _pledge(facts, ranked, options) if c.cand.index not in lead]
     # refusal, cooperation and the threat are main points too: the best sentence of each
     threat = [e for t in facts.topics if t.label in THREATS for e in t.evidence][:3]
     for spans in (
@@ -147,21 +194,23 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
         threat,
     ):
         for cand in ranked:
-            if any(c.index == cand.index for c, _ in chosen):
+            if any(c.cand.index == cand.index for c in chosen):
                 continue
             if any(cand.sent.start_char <= a < cand.sent.end_char for a, _ in spans) and (
-                found := take(cand, PLEDGE_WORDS, places)  # keep who refuses whom
+                found := take(cand, PLEDGE_WORDS, spans)  # keep who refuses whom
             ):
-                chosen.append((cand, found))
+                chosen.append(found)
                 break
     for cand in ranked:
-        if len(chosen) >= limit:
-            break
-        if any(c.index == cand.index or overlap(cand.lemmas, c.lemmas) >= 0.5 for c, _ in chosen):
-            continue
-        if found := take(cand, MAX_WORDS):
-            chosen.append((cand, found))
-    chosen.sort(key=lambda pair: pair[0].index)
+        for option in options(cand, MAX_WORDS):
+            if len(chosen) >= limit:
+                break
+            if not any(
+                c.takeaway.text == option.takeaway.text or overlap(option.lemmas, c.lemmas) >= 0.5
+                for c in chosen
+            ):
+                chosen.append(option)
+    chosen.sort(key=lambda c: (c.cand.index, c.takeaway.sources[0]))
     headline = None
     for cand in sorted(ranked[:3], key=lambda c: c.index):
         short = compress(cand.sent, TARGET_WORDS, skip)
@@ -178,7 +227,7 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
         headline_question=headline,
         synopsis=" ".join(x.text for _, x in long_forms),
         synopsis_sources=[s for _, x in long_forms for s in x.sources],
-        takeaways=[t for _, t in chosen],
+        takeaways=[c.takeaway for c in chosen],
     )
 
 

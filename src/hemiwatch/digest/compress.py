@@ -38,19 +38,22 @@ class Compressed:
     whole: bool  # reads as a complete sentence
 
 
-def _subtree(tok: Token) -> set[int]:
+DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
-def _with_commas(sent: SpacySpan, ids: set[int]) -> set[int]:
+def with_commas(sent: SpacySpan, ids: set[int]) -> set[int]:
     """A cut subtree takes the comma or dash that set it off (before, and one after if paired)."""
     if not ids:
         return ids
     lo, hi = min(ids), max(ids)
     doc = sent.doc
     out = set(ids)
-    before = lo - 1 >= sent.start and doc[lo - 1].text in {",", "-", "--", "—", "–"}
-    after = hi + 1 < sent.end and doc[hi + 1].text in {",", "-", "--", "—", "–"}
+    before = lo - 1 >= sent.start and doc[lo - 1].text in DASHES | {","}
+    after = hi + 1 < sent.end and doc[hi + 1].text in DASHES | {","}
     if before:
         out.add(lo - 1)
     if after and (before or lo == sent.start or doc[lo - 1].is_sent_start):
@@ -70,7 +73,7 @@ def _attribution(sent: SpacySpan) -> set[int]:
             return {t.i for t in sent}  # 'X said about 40 percent of ...': a broken report
         return set()
     clause = max(clauses, key=lambda c: len(list(c.subtree)))
-    inner = _subtree(clause)
+    inner = subtree(clause)
     if any(sent.doc[i].text in QUOTE_MARKS for i in inner):
         return set()  # a direct quote keeps its speaker
     drop = {t.i for t in sent if t.i not in inner and not t.is_sent_end}
@@ -86,7 +89,7 @@ def _trailing_attribution(sent: SpacySpan) -> set[int]:
     root = sent.root
     for child in root.children:
         if child.i > root.i and child.lemma_ in speech and child.pos_ == "VERB":
-            ids = _subtree(child)
+            ids = subtree(child)
             if min(ids) > sent.start and sent.doc[min(ids) - 1].text == ",":
                 return ids | {min(ids) - 1}
     return set()
@@ -100,9 +103,9 @@ def _according_to(sent: SpacySpan) -> set[int]:
             and tok.i + 1 < sent.end
             and sent.doc[tok.i + 1].lower_ == "to"
         ):
-            out |= _with_commas(sent, _subtree(tok) | _subtree(sent.doc[tok.i + 1]))
+            out |= with_commas(sent, subtree(tok) | subtree(sent.doc[tok.i + 1]))
         elif tok.lower_ == "según" and tok.dep_ == "case" and tok.head.i != tok.i:
-            out |= _with_commas(sent, _subtree(tok.head))  # «Según la DEA, …»
+            out |= with_commas(sent, subtree(tok.head))  # «Según la DEA, …»
     return out
 
 
@@ -128,10 +131,10 @@ def _by_dep(
     for tok in sent:
         if tok.dep_ not in wanted or tok.i == root.i:
             continue
-        ids = _subtree(tok)
+        ids = subtree(tok)
         if only_set_off and not (min(ids) > sent.start and sent.doc[min(ids) - 1].text == ","):
             continue
-        found.append(_with_commas(sent, ids))
+        found.append(with_commas(sent, ids))
     return sorted(found, key=len, reverse=True)
 
 
@@ -145,7 +148,7 @@ def _leading(sent: SpacySpan, root: Token) -> set[int]:
     for child in root.children:
         if child.i >= first or child.dep_ not in LEAD_DEPS:
             continue
-        ids = _subtree(child)
+        ids = subtree(child)
         if max(ids) < first:
             out |= ids
     if out:
@@ -174,7 +177,7 @@ def _conjuncts(sent: SpacySpan, root: Token) -> list[set[int]]:
 
 def _trailing_preps(sent: SpacySpan, root: Token) -> list[set[int]]:
     return [
-        _with_commas(sent, _subtree(c))
+        with_commas(sent, subtree(c))
         for c in reversed(list(root.children))
         if c.dep_ in {"prep", "npadvmod", "advcl", "agent", "obl"} and c.i > root.i
     ]
@@ -203,7 +206,7 @@ def _noun_conjuncts(sent: SpacySpan) -> list[set[int]]:
             and tok.head.i < tok.i
             and tok.head.dep_ not in {"nsubj", "nsubjpass"}  # 'A and B have' must keep B
         ):
-            ids = _subtree(tok)
+            ids = subtree(tok)
             ccs = [c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
             out.append(ids | set(ccs[-1:]))
     return out
@@ -217,15 +220,19 @@ def head_of(sent: SpacySpan, keep: set[int]) -> Token | None:
     return max(tops, key=lambda t: len(list(t.subtree)), default=None)
 
 
+# what a verb can lose and still end a sentence: 'The talks collapsed.' without 'after ...'
+MODIFIERS = frozenset({"advcl", "conj", "cc", "punct", "relcl", "npadvmod", "advmod", "parataxis"})
 OPEN_TAGS = frozenset({"IN", "DT", "TO", "CC", "MD", "WDT", "WP", "PRP$", "POS", "HYPH", "EX"})
 
 
-def complete(sent: SpacySpan, keep: set[int]) -> bool:
+def complete(sent: SpacySpan, keep: set[int], head: Token | None = None) -> bool:
     """Does what is kept still read as a sentence? It must not end on a word that wants a
-    complement ('the plan was.', 'a graphic noting.'), nor on a verb that lost its object."""
+    complement ('the plan was.', 'a graphic noting.'), nor on a verb that lost its object.
+    `head` is the clause's verb when it is not the token the others hang from (a relative
+    clause read with its noun as subject)."""
     doc = sent.doc
     words = [i for i in sorted(keep) if not doc[i].is_punct]
-    root = head_of(sent, keep)
+    root = head or head_of(sent, keep)
     if not words or root is None or root.pos_ not in {"VERB", "AUX"}:
         return False
     if doc.lang_ != "en":
@@ -242,7 +249,7 @@ def complete(sent: SpacySpan, keep: set[int]) -> bool:
     for tok in (doc[i] for i in words):
         if not (tok.tag_.startswith("VB") or tok.lower_.endswith("ing")):
             continue
-        lost = [c for c in tok.rights if not c.is_punct and c.i not in keep]
+        lost = [c for c in tok.rights if c.dep_ not in MODIFIERS and c.i not in keep]
         kept = [c for c in tok.rights if not c.is_punct and c.i in keep]
         if lost and not kept and (tok.lemma_ == "be" or tok.i == words[-1]):
             return False
@@ -268,11 +275,11 @@ def _complete_ud(sent: SpacySpan, keep: set[int], words: list[int], root: Token)
     return all(c.i in keep for c in root.children if c.dep_.startswith("nsubj"))
 
 
-def _words(sent: SpacySpan, keep: set[int]) -> int:
+def word_count(sent: SpacySpan, keep: set[int]) -> int:
     return sum(1 for i in keep if not sent.doc[i].is_punct)
 
 
-def render(sent: SpacySpan, keep: set[int]) -> Compressed:
+def render(sent: SpacySpan, keep: set[int], head: Token | None = None) -> Compressed:
     """The kept tokens as a clean sentence, with the character spans of each contiguous run."""
     doc = sent.doc
     kept = sorted(keep)
@@ -289,11 +296,8 @@ def render(sent: SpacySpan, keep: set[int]) -> Compressed:
     pieces, sources = [], []
     for n, run in enumerate(runs):
         start, end = doc[run[0]].idx, doc[run[-1]].idx + len(doc[run[-1]])
-        if n == 0 and text_of(doc).startswith("(", start):
-            close = text_of(doc).find(")", start, min(end, start + 24))
-            start = close + 1 if close > 0 else start
-            while start < end and text_of(doc)[start] in " -–—":
-                start += 1
+        if n == 0:
+            start = _after_outlet(text_of(doc), start, end)
         sources.append((start, end))
         pieces.append(text_of(doc)[start:end])
     text = " ".join(pieces)
@@ -306,7 +310,20 @@ def render(sent: SpacySpan, keep: set[int]) -> Compressed:
         text = text[0].upper() + text[1:]
         if text[-1] not in ".!?":
             text += "."
-    return Compressed(text, sources, _words(sent, set(kept)), complete(sent, set(kept)))
+    return Compressed(text, sources, word_count(sent, set(kept)), complete(sent, set(kept), head))
+
+
+def _after_outlet(text: str, start: int, end: int) -> int:
+    """Where a sentence starts after a leading '(CNN) -- ' or '(CNN)Blues legend ...' (the
+    tokenizer keeps 'CNN)Blues' as one token when no space follows the bracket)."""
+    opened = text.startswith("(", start) or text[:start].rstrip().endswith("(")
+    close = text.find(")", start, min(end, start + 30)) if opened else -1
+    if close < 0 or close + 2 >= end or "(" in text[start + 1 : close]:
+        return start
+    start = close + 1
+    while start < end and text[start] in " -–—":
+        start += 1
+    return start
 
 
 def _unbalanced(text: str) -> bool:
@@ -315,29 +332,44 @@ def _unbalanced(text: str) -> bool:
     return straight or curly
 
 
+def inside(sent: SpacySpan, spans: Iterable[Span]) -> set[int]:
+    """The sentence's tokens that start inside one of `spans`."""
+    spans = [(a, b) for a, b in spans if a < sent.end_char and b > sent.start_char]
+    return {t.i for t in sent if any(a <= t.idx < b for a, b in spans)}
+
+
+def unskipped(sent: SpacySpan, skip: Iterable[Span]) -> set[int]:
+    """The sentence's tokens, less spaces and those inside `skip` (a dateline)."""
+    return {t.i for t in sent if not t.is_space} - inside(sent, skip)
+
+
+def detail_cuts(sent: SpacySpan, keep: set[int]) -> set[int]:
+    """What is left of `keep` without the detail every takeaway drops: the attribution,
+    brackets, appositions, a leading adverbial."""
+    for cut in (_attribution, _trailing_attribution, _according_to, _brackets):
+        keep = keep - cut(sent)
+    root = head_of(sent, keep) or sent.root
+    for ids in _by_dep(sent, ["appos"], root):
+        set_off = sent.doc[min(ids)].is_punct  # ", 34," is detail; «el minuto 81» is not
+        if set_off or not any(sent.doc[i].like_num for i in ids):
+            keep = keep - ids
+    return keep - _leading(sent, root)
+
+
 def compress(
     sent: SpacySpan, max_words: int, skip: Iterable[Span] = (), protect: Iterable[Span] = ()
 ) -> Compressed:
     """The sentence cut to at most `max_words` words if whole subtrees allow it (else longer).
     Tokens inside `skip` (a dateline) are never kept; optional cuts spare `protect` (facts)."""
-    lo, hi = sent.start_char, sent.end_char
-    skip = [(a, b) for a, b in skip if a < hi and b > lo]
-    protect = [(a, b) for a, b in protect if a < hi and b > lo]
-    keep = {t.i for t in sent if not t.is_space and not any(a <= t.idx < b for a, b in skip)}
-    spared = {t.i for t in sent if any(a <= t.idx < b for a, b in protect)}
+    keep = unskipped(sent, skip)
     if keep and sent.root.i not in keep:
         return render(sent, keep)
-    for cut in (_attribution, _trailing_attribution, _according_to, _brackets):
-        keep -= cut(sent)
+    keep = detail_cuts(sent, keep)
+    spared = inside(sent, protect)
     root = head_of(sent, keep) or sent.root
-    for ids in _by_dep(sent, ["appos"], root):
-        set_off = sent.doc[min(ids)].is_punct  # ", 34," is detail; «el minuto 81» is not
-        if set_off or not any(sent.doc[i].like_num for i in ids):
-            keep -= ids
-    keep -= _leading(sent, root)
     for step in OPTIONAL:
         for ids in step(sent, root):
-            if _words(sent, keep) <= max_words:
+            if word_count(sent, keep) <= max_words:
                 return render(sent, keep)
             if ids & spared:
                 continue

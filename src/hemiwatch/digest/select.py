@@ -5,9 +5,11 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from hemiwatch.extract.nlp import sentences
 from hemiwatch.models import Facts
@@ -101,6 +103,30 @@ def rank(doc_sents: list[SpacySpan], facts: Facts, skip: list[tuple[int, int]]) 
     return sorted(out, key=lambda c: -c.score)
 
 
+def word_weight(doc_sents: list[SpacySpan]) -> Callable[[Token], float]:
+    """How much a word carries, for shortening a clause: names and numbers more than other
+    words, function words least, and more the more sentences of the article repeat it."""
+    freq = Counter(lemma for s in doc_sents for lemma in set(content_lemmas(s)))
+
+    def weight(tok: Token) -> float:
+        base = 0.3 if tok.is_stop else 1.0
+        if tok.pos_ in {"PROPN", "NUM"}:
+            base += 0.5
+        return base + 0.3 * min(3, freq.get(tok.lemma_.lower(), 1) - 1)
+
+    return weight
+
+
+def lemmas_of(sent: SpacySpan, keep: set[int]) -> frozenset[str]:
+    """content_lemmas() of the kept tokens."""
+    doc = sent.doc
+    return frozenset(
+        doc[i].lemma_.lower()
+        for i in keep
+        if doc[i].pos_ in CONTENT_POS and not doc[i].is_stop and doc[i].is_alpha
+    )
+
+
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
@@ -109,4 +135,13 @@ def document_sentences(doc_sents: list[SpacySpan]) -> list[SpacySpan]:
     return [s for s in doc_sents if s.text.strip()]
 
 
-__all__ = ["Candidate", "content_lemmas", "document_sentences", "overlap", "rank", "sentences"]
+__all__ = [
+    "Candidate",
+    "content_lemmas",
+    "document_sentences",
+    "lemmas_of",
+    "overlap",
+    "rank",
+    "sentences",
+    "word_weight",
+]

@@ -1,0 +1,243 @@
+"""A long sentence holds several points: split it into clauses, then shorten each one.
+
+A CNN/DailyMail highlight is usually one clause of a lead sentence, not the whole sentence cut
+down: "The country is due to repay the loan on Thursday" and "there were concerns it would
+default" are two highlights of one "..., but ..." sentence. So a sentence is split first:
+
+  X did A and did B          ->  X did A.  /  X did B.        (the subject is shared)
+  X did A, but Y did B       ->  X did A.  /  Y did B.
+  X, who did A, did B        ->  X did B.  /  X did A.        (a set-off relative clause)
+  X did B as Y did A         ->  X did B.  /  Y did A.        (an adverbial clause with a subject)
+
+and each clause is then shortened by cutting the subtrees that carry the least: the lowest
+weight per word, where a word weighs more when it is a name or a number and when the article
+repeats it. Everything kept is the article's own words, in its order, with their spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import combinations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from hemiwatch.digest.compress import (
+    DASHES,
+    complete,
+    detail_cuts,
+    head_of,
+    subtree,
+    unskipped,
+    with_commas,
+    word_count,
+)
+from hemiwatch.models import Span
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# adverbial clauses that state a fact of their own; 'if', 'unless' and 'so that' do not
+MARKS = frozenset(
+    "as after when while because since before although though until once whereas".split()
+)
+RELATIVE = frozenset({"who", "which"})
+NOUN_PHRASE = frozenset({"compound", "det", "amod", "poss", "nummod"})
+# what may be cut from a clause that is still too long
+CUTTABLE = frozenset(
+    {"prep", "relcl", "acl", "advcl", "npadvmod", "appos", "advmod", "conj", "agent"}
+)
+OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+SUBORDINATE = frozenset({"WDT", "WP", "WP$", "WRB"})  # a clause does not start on these
+MIN_WORDS = 4
+MAX_CUTS = 3  # subtrees cut at once when searching for the cheapest shortening
+MAX_ROUNDS = 4
+
+Weight = Callable[[Token], float]
+
+
+@dataclass(frozen=True)
+class Clause:
+    head: Token  # the clause's verb
+    keep: frozenset[int]  # token indices; the first clause of a sentence is its main clause
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+
+
+def _coordinated(tok: Token, keep: set[int]) -> tuple[set[int], set[int]] | None:
+    """'..., and/but VERB ...': the conjunct's tokens, plus its head's subject if it has none."""
+    head = tok.head
+    if tok.pos_ not in {"VERB", "AUX"} or head.pos_ not in {"VERB", "AUX"} or head.i not in keep:
+        return None
+    if _subject(tok):
+        return subtree(tok), set()
+    shared = _subject(head)
+    if shared is None:
+        return None
+    # 'X has taken A and given B': the second clause takes the subject and the auxiliaries
+    helpers = {c.i for c in head.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < head.i}
+    if any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
+        helpers = set()
+    return subtree(tok), (subtree(shared) | helpers) & keep
+
+
+def _relative(sent: SpacySpan, tok: Token, keep: set[int]) -> tuple[set[int], set[int]] | None:
+    """'NOUN, who VERB ...,': the clause without its pronoun, with the noun phrase as subject."""
+    noun = tok.head
+    pronoun = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+    first = min(subtree(tok))
+    if (
+        noun.pos_ not in {"PROPN", "NOUN"}
+        or tok.lemma_ == "be"  # 'X, which is Y': one thing named twice, not a second fact
+        or tok.i < noun.i
+        or pronoun is None
+        or pronoun.lower_ not in RELATIVE
+        or first <= sent.start
+        or sent.doc[first - 1].text not in DASHES | {","}
+    ):
+        return None
+    phrase = {noun.i}
+    for child in noun.lefts:
+        if child.dep_ in NOUN_PHRASE:
+            phrase |= subtree(child)
+    return subtree(tok) - {pronoun.i}, phrase & keep
+
+
+def _adverbial(tok: Token) -> set[int] | None:
+    """'... as/after/when SUBJECT VERB ...' after the main verb: the clause without its mark."""
+    marks = [c for c in tok.children if c.dep_ == "mark" or c.tag_ == "WRB"]
+    if tok.i < tok.head.i or not _subject(tok) or (marks and marks[0].lower_ not in MARKS):
+        return None
+    return subtree(tok) - {m.i for m in marks}
+
+
+def _reads(sent: SpacySpan, keep: set[int], head: Token, given: bool) -> bool:
+    """Does the clause read as a sentence: it has a subject (its own, or `given` it by the
+    clause it was split from) and does not start with 'when', 'whose' or 'because'?"""
+    words = [sent.doc[i] for i in sorted(keep) if not sent.doc[i].is_punct]
+    if not words or words[0].tag_ in SUBORDINATE or words[0].dep_ == "mark":
+        return False
+    return given or any(
+        c.dep_ in SUBJECTS | {"expl", "csubj"} and c.i in keep for c in head.children
+    )
+
+
+def clauses(sent: SpacySpan, skip: Iterable[Span] = ()) -> list[Clause]:
+    """The sentence's clauses, main clause first, each without the sentence's detail (the
+    attribution, brackets, set-off appositions) and without the tokens inside `skip`."""
+    keep = detail_cuts(sent, unskipped(sent, skip))
+    head = head_of(sent, keep)
+    if head is None:
+        return []
+    doc = sent.doc
+    found: list[Clause] = []
+    taken: set[int] = set()
+    for tok in [doc[i] for i in sorted(keep)]:
+        if tok.i in taken or tok.i not in keep:
+            continue
+        split: tuple[set[int], set[int]] | None = None
+        if tok.dep_ == "conj":
+            split = _coordinated(tok, keep)
+            cut = {
+                c.i
+                for c in tok.head.children
+                if c.dep_ in {"cc", "punct"} and tok.head.i < c.i < tok.i
+            }
+        elif tok.dep_ == "relcl":
+            split = _relative(sent, tok, keep)
+            cut = with_commas(sent, subtree(tok))
+        elif tok.dep_ == "advcl" and (own := _adverbial(tok)) is not None:
+            split, cut = (own, set()), with_commas(sent, subtree(tok))
+        if split is None:
+            continue
+        own, shared = split
+        own &= keep
+        whole = own | shared
+        if word_count(sent, whole) >= MIN_WORDS and _reads(sent, whole, tok, bool(shared)):
+            found.append(Clause(tok, frozenset(whole)))
+            taken |= own
+            keep -= own | cut
+    main = keep - taken
+    return [Clause(head, frozenset(main)), *found] if _reads(sent, main, head, False) else found
+
+
+def _argument(tok: Token, keep: set[int]) -> bool:
+    """A verb's first prepositional phrase when it has no object: 'turned into a nightmare',
+    'fled to Syria' need theirs."""
+    verb = tok.head
+    if tok.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"} or tok.i < verb.i:
+        return False
+    if any(c.dep_ in OBJECTS and c.i in keep for c in verb.children):
+        return False
+    return not any(c.dep_ == "prep" and verb.i < c.i < tok.i for c in verb.children)
+
+
+def _cuts(sent: SpacySpan, clause: Clause, keep: set[int], spared: set[int]) -> list[set[int]]:
+    """The subtrees of the clause that may go: detail, never its verb, a negation, the
+    complement of a noun ('the size of a pig') or a fact's words."""
+    doc = sent.doc
+    out: list[set[int]] = []
+    for tok in (doc[i] for i in sorted(keep)):
+        if (
+            tok.dep_ not in CUTTABLE
+            or tok.i == clause.head.i
+            or tok.head.i not in keep
+            or tok.lower_ in NEGATIONS
+            or (tok.lower_ == "of" and tok.head.pos_ in {"NOUN", "PRON", "NUM"})
+            or _argument(tok, keep)
+        ):
+            continue
+        ids = with_commas(sent, subtree(tok)) & keep
+        if tok.dep_ == "conj":  # 'A and B': B takes its 'and'
+            ids |= {c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i} & keep
+        if ids and clause.head.i not in ids and not ids & spared:
+            out.append(ids)
+    return out
+
+
+def shorten(
+    sent: SpacySpan, clause: Clause, max_words: int, weight: Weight, spared: set[int]
+) -> set[int]:
+    """The clause cut to at most `max_words` words at the least cost: the fewest and lightest
+    words, over every way of cutting up to three of its subtrees. When no such way leaves a
+    complete sentence, the lightest subtree per word goes and the search runs again."""
+    doc = sent.doc
+    keep = set(clause.keep)
+    weights = {i: weight(doc[i]) for i in keep if not doc[i].is_punct}  # the words
+
+    def lost(ids: set[int]) -> float:
+        return sum(weights.get(i, 0.0) for i in ids)
+
+    def words(ids: set[int]) -> int:
+        return len(ids & weights.keys())
+
+    for _ in range(MAX_ROUNDS):
+        if words(keep) <= max_words:
+            break
+        cuts = _cuts(sent, clause, keep, spared)
+        ways = []
+        for size in range(1, MAX_CUTS + 1):
+            for combo in combinations(cuts, size):
+                gone = set().union(*combo)
+                if MIN_WORDS <= words(keep - gone) <= max_words:
+                    ways.append((lost(gone), sorted(gone)))
+        for _, cut in sorted(ways):
+            if complete(sent, keep - set(cut), clause.head):
+                return keep - set(cut)
+        lightest = sorted(
+            (lost(ids) / max(1, words(ids)), sorted(ids))
+            for ids in cuts
+            if words(keep - ids) >= MIN_WORDS
+        )
+        rest = next(
+            (r for _, g in lightest if complete(sent, r := keep - set(g), clause.head)), None
+        )
+        if rest is None:
+            break
+        keep = rest
+    return keep
+
+
+__all__ = ["Clause", "clauses", "shorten"]
