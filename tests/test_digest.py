@@ -86,6 +86,10 @@ def test_compression_cuts_detail_and_keeps_the_claim(text: str, expected: str) -
             "The talks collapsed after the delegation walked out of the meeting.",
             ["The talks collapsed.", "The delegation walked out of the meeting."],
         ),
+        (  # ... and what measures it ('two weeks after') goes with the 'after'
+            "The talks resumed in March, two weeks after the envoys left the capital.",
+            ["The talks resumed in March.", "The envoys left the capital."],
+        ),
         (  # 'X, which is Y' names one thing twice: no second clause
             "The port stayed closed, which is unusual for this time of year.",
             ["The port stayed closed, which is unusual for this time of year."],

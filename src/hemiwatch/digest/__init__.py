@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from hemiwatch.digest.clauses import clauses, shorten
 from hemiwatch.digest.compress import Compressed, compress, inside, render
@@ -43,6 +43,20 @@ class Choice:
     cand: Candidate  # the sentence
     takeaway: Takeaway  # one of its clauses, shortened
     lemmas: frozenset[str]  # the clause's content words, to keep takeaways apart
+    order: int = 0  # 0 for the sentence's main clause
+    keep: frozenset[int] = frozenset()  # its tokens
+
+
+POOL = 20  # the best-ranked sentences whose clauses compete for the remaining places
+CENTRAL = 0.3
+
+
+def clause_score(choice: Choice, weight: Callable[[Token], float]) -> float:
+    """The sentence's rank, and a little more for a clause that keeps the article's repeated
+    names and numbers (the mean word_weight of what it kept)."""
+    doc = choice.cand.sent.doc
+    words = [doc[i] for i in choice.keep if not doc[i].is_punct]
+    return choice.cand.score + CENTRAL * sum(weight(t) for t in words) / max(1, len(words))
 
 
 def _kept_ids(cand: Candidate, short: Compressed) -> set[int]:
@@ -157,7 +171,7 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
             return []  # a quote is the speaker's words, not a summary, unless it has facts
         outside = _outside(cand, quotes) if quoted else []
         spared = inside(cand.sent, protect + (spare or []))
-        out = []
+        out: list[Choice] = []
         for clause in clauses(cand.sent, skip + outside):
             keep = shorten(cand.sent, clause, TARGET_WORDS, weight, spared)
             short = render(cand.sent, keep, clause.head)
@@ -169,7 +183,9 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
                 else name_subject(short, facts, text_of(doc))
             )
             if found:
-                out.append(Choice(cand, found, lemmas_of(cand.sent, keep)))
+                out.append(
+                    Choice(cand, found, lemmas_of(cand.sent, keep), len(out), frozenset(keep))
+                )
         return out
 
     def take(cand: Candidate, longest: int, spans: list[Span] | None = None) -> Choice | None:
@@ -201,15 +217,15 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
             ):
                 chosen.append(found)
                 break
-    for cand in ranked:
-        for option in options(cand, MAX_WORDS):
-            if len(chosen) >= limit:
-                break
-            if not any(
-                c.takeaway.text == option.takeaway.text or overlap(option.lemmas, c.lemmas) >= 0.5
-                for c in chosen
-            ):
-                chosen.append(option)
+    pool = [o for cand in ranked[:POOL] for o in options(cand, MAX_WORDS)]
+    for option in sorted(pool, key=lambda o: -clause_score(o, weight)):
+        if len(chosen) >= limit:
+            break
+        if not any(
+            c.takeaway.text == option.takeaway.text or overlap(option.lemmas, c.lemmas) >= 0.5
+            for c in chosen
+        ):
+            chosen.append(option)
     chosen.sort(key=lambda c: (c.cand.index, c.takeaway.sources[0]))
     headline = None
     for cand in sorted(ranked[:3], key=lambda c: c.index):

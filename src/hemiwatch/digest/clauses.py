@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from hemiwatch.digest.compress import (
     DASHES,
@@ -110,7 +110,8 @@ def _adverbial(tok: Token) -> set[int] | None:
     marks = [c for c in tok.children if c.dep_ == "mark" or c.tag_ == "WRB"]
     if tok.i < tok.head.i or not _subject(tok) or (marks and marks[0].lower_ not in MARKS):
         return None
-    return subtree(tok) - {m.i for m in marks}
+    ahead = {i for c in tok.lefts if marks and c.i < marks[0].i for i in subtree(c)}
+    return subtree(tok) - {m.i for m in marks} - ahead  # '20 years after X died': X died
 
 
 def _reads(sent: SpacySpan, keep: set[int], head: Token, given: bool) -> bool:
@@ -164,14 +165,27 @@ def clauses(sent: SpacySpan, skip: Iterable[Span] = ()) -> list[Clause]:
 
 
 def _argument(tok: Token, keep: set[int]) -> bool:
-    """A verb's first prepositional phrase when it has no object: 'turned into a nightmare',
-    'fled to Syria' need theirs."""
+    """A verb's first prepositional phrase when it has no object ('turned into a nightmare',
+    'fled to Syria'), and the one right after its object ('renewed its focus on security')."""
     verb = tok.head
-    if tok.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"} or tok.i < verb.i:
+    if tok.dep_ != "prep" or tok.i < verb.i:
+        return False
+    if verb.dep_ in {"dobj", "attr"} and tok.i == verb.i + 1:
+        return True
+    if verb.pos_ not in {"VERB", "AUX"}:
         return False
     if any(c.dep_ in OBJECTS and c.i in keep for c in verb.children):
         return False
     return not any(c.dep_ == "prep" and verb.i < c.i < tok.i for c in verb.children)
+
+
+def _glued(doc: Doc, ids: set[int]) -> bool:
+    """Is the subtree part of a word: '38' in '38-year-old'?"""
+    lo, hi = min(ids), max(ids)
+    before = lo > 0 and not doc[lo - 1].whitespace_ and doc[lo - 1].i + 1 == lo
+    return (before and doc[lo - 1].text in DASHES) or (
+        hi + 1 < len(doc) and not doc[hi].whitespace_ and doc[hi + 1].text in DASHES
+    )
 
 
 def _cuts(sent: SpacySpan, clause: Clause, keep: set[int], spared: set[int]) -> list[set[int]]:
@@ -187,12 +201,14 @@ def _cuts(sent: SpacySpan, clause: Clause, keep: set[int], spared: set[int]) -> 
             or tok.lower_ in NEGATIONS
             or (tok.lower_ == "of" and tok.head.pos_ in {"NOUN", "PRON", "NUM"})
             or _argument(tok, keep)
+            or (tok.dep_ == "conj" and tok.head.dep_ in SUBJECTS)  # 'A and B are' keeps B
+            or (tok.dep_ == "advmod" and tok.head.pos_ in {"NOUN", "NUM"})  # '20 years ago'
         ):
             continue
         ids = with_commas(sent, subtree(tok)) & keep
         if tok.dep_ == "conj":  # 'A and B': B takes its 'and'
             ids |= {c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i} & keep
-        if ids and clause.head.i not in ids and not ids & spared:
+        if ids and clause.head.i not in ids and not ids & spared and not _glued(doc, ids):
             out.append(ids)
     return out
 

@@ -285,7 +285,10 @@ def render(sent: SpacySpan, keep: set[int], head: Token | None = None) -> Compre
     kept = sorted(keep)
     while kept and (doc[kept[0]].is_punct or doc[kept[0]].lower_ in STRAY_START):
         kept.pop(0)
-    while kept and doc[kept[-1]].is_punct and doc[kept[-1]].text not in QUOTE_MARKS | {")"}:
+    while kept and doc[kept[-1]].is_punct:
+        quotes = sum(doc[i].text in QUOTE_MARKS for i in kept)
+        if doc[kept[-1]].text in QUOTE_MARKS | {")"} and quotes % 2 == 0:
+            break  # a closing quote mark or bracket that has its opening one
         kept.pop()
     runs: list[list[int]] = []
     for i in kept:
