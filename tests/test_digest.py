@@ -90,6 +90,18 @@ def test_compression_cuts_detail_and_keeps_the_claim(text: str, expected: str) -
             "The talks resumed in March, two weeks after the envoys left the capital.",
             ["The talks resumed in March.", "The envoys left the capital."],
         ),
+        (  # two clauses joined by a semicolon (the main one comes first)
+            "The port reopened on Monday; the ferries will resume next week.",
+            ["The ferries will resume next week.", "The port reopened on Monday."],
+        ),
+        (  # 'CLAUSE, a court heard.' reports a finding: the finding is the clause
+            "The driver was speeding through the village, a court heard.",
+            ["The driver was speeding through the village."],
+        ),
+        (  # 'could explain why ...' is a claim, not a report
+            "The storm could explain why the harbour flooded.",
+            ["The storm could explain why the harbour flooded."],
+        ),
         (  # 'X, which is Y' names one thing twice: no second clause
             "The port stayed closed, which is unusual for this time of year.",
             ["The port stayed closed, which is unusual for this time of year."],

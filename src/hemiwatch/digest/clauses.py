@@ -8,6 +8,7 @@ default" are two highlights of one "..., but ..." sentence. So a sentence is spl
   X did A, but Y did B       ->  X did A.  /  Y did B.
   X, who did A, did B        ->  X did B.  /  X did A.        (a set-off relative clause)
   X did B as Y did A         ->  X did B.  /  Y did A.        (an adverbial clause with a subject)
+  X did B -- Y did A         ->  X did B.  /  Y did A.        (after a dash, semicolon or colon)
 
 and each clause is then shortened by cutting the subtrees that carry the least: the lowest
 weight per word, where a word weighs more when it is a name or a number and when the article
@@ -52,6 +53,7 @@ SUBORDINATE = frozenset({"WDT", "WP", "WP$", "WRB"})  # a clause does not start 
 MIN_WORDS = 4
 MAX_CUTS = 3  # subtrees cut at once when searching for the cheapest shortening
 MAX_ROUNDS = 4
+EARLY = 3.0
 
 Weight = Callable[[Token], float]
 
@@ -114,6 +116,17 @@ def _adverbial(tok: Token) -> set[int] | None:
     return subtree(tok) - {m.i for m in marks} - ahead  # '20 years after X died': X died
 
 
+def _set_apart(sent: SpacySpan, tok: Token) -> set[int] | None:
+    """'X became clear -- some 3,000 people had died': a clause after a dash, semicolon or
+    colon, with its own subject."""
+    ids = subtree(tok)
+    if not _subject(tok) or not _subject(tok.head):
+        return None
+    edge = min(ids) - 1 if tok.i > tok.head.i else max(ids) + 1  # the mark between the two
+    inside = sent.start <= edge < sent.end
+    return ids if inside and sent.doc[edge].text in DASHES | {";", ":"} else None
+
+
 def _reads(sent: SpacySpan, keep: set[int], head: Token, given: bool) -> bool:
     """Does the clause read as a sentence: it has a subject (its own, or `given` it by the
     clause it was split from) and does not start with 'when', 'whose' or 'because'?"""
@@ -149,7 +162,9 @@ def clauses(sent: SpacySpan, skip: Iterable[Span] = ()) -> list[Clause]:
         elif tok.dep_ == "relcl":
             split = _relative(sent, tok, keep)
             cut = with_commas(sent, subtree(tok))
-        elif tok.dep_ == "advcl" and (own := _adverbial(tok)) is not None:
+        elif (
+            tok.dep_ in {"parataxis", "ccomp"} and (own := _set_apart(sent, tok)) is not None
+        ) or (tok.dep_ == "advcl" and (own := _adverbial(tok)) is not None):
             split, cut = (own, set()), with_commas(sent, subtree(tok))
         if split is None:
             continue
@@ -221,7 +236,9 @@ def shorten(
     complete sentence, the lightest subtree per word goes and the search runs again."""
     doc = sent.doc
     keep = set(clause.keep)
-    weights = {i: weight(doc[i]) for i in keep if not doc[i].is_punct}  # the words
+    order = sorted(i for i in keep if not doc[i].is_punct)  # the words
+    # a highlight keeps the start of its clause: early words cost more to cut
+    weights = {i: weight(doc[i]) * (1 + EARLY * (1 - n / len(order))) for n, i in enumerate(order)}
 
     def lost(ids: set[int]) -> float:
         return sum(weights.get(i, 0.0) for i in ids)

@@ -20,6 +20,7 @@ from hemiwatch.extract.nlp import text_of
 from hemiwatch.models import Span
 
 QUOTE_MARKS = frozenset("\"'“”‘’«»")
+FINDING = frozenset({"hear", "find", "decide", "rule", "conclude", "show", "reveal", "learn"})
 SAY_ONLY = frozenset({"say", "tell", "add", "remark", "state", "note", "explain", "reiterate"})
 BRACKETS = {"(": ")", "[": "]"}
 # English labels, and the Universal Dependencies of the Spanish model ("obl": «Este jueves, …»)
@@ -65,9 +66,11 @@ def _attribution(sent: SpacySpan) -> set[int]:
     """'X said (Tuesday) (that) CLAUSE' and 'CLAUSE, X said': keep the clause alone."""
     speech, _ = reporting_verbs()
     root = sent.root
-    if root.lemma_ not in speech:
-        return set()
     clauses = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"}]
+    # 'CLAUSE, a court heard / a study found.': a finding reported after the fact
+    found_after = root.lemma_ in FINDING and any(c.i < root.i for c in clauses)
+    if root.lemma_ not in speech and not found_after:
+        return set()
     if not clauses:
         if root.lemma_ in SAY_ONLY:
             return {t.i for t in sent}  # 'X said about 40 percent of ...': a broken report
@@ -76,6 +79,8 @@ def _attribution(sent: SpacySpan) -> set[int]:
     inner = subtree(clause)
     if any(sent.doc[i].text in QUOTE_MARKS for i in inner):
         return set()  # a direct quote keeps its speaker
+    if sent.doc[min(inner)].tag_ in {"WRB", "WP", "WDT"}:
+        return set()  # 'X could explain why ...' is a claim, not a report
     drop = {t.i for t in sent if t.i not in inner and not t.is_sent_end}
     drop |= {
         c.i for c in clause.children if c.dep_ == "mark" and c.lower_ in {"that", "if", "que", "si"}
