@@ -80,6 +80,10 @@ def _coordinated(tok: Token, keep: set[int]) -> tuple[set[int], set[int]] | None
         return None
     # 'X has taken A and given B': the second clause takes the subject and the auxiliaries
     helpers = {c.i for c in head.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < head.i}
+    # 'X has suspended A and opened B' shares 'has'; 'X was seen as A and had B' does not
+    perfect = any(head.doc[i].lemma_ == "have" or head.doc[i].tag_ == "MD" for i in helpers)
+    if tok.tag_ not in {"VB", "VBN", "VBG"} and not (tok.tag_ == "VBD" and perfect):
+        helpers = set()
     if any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
         helpers = set()
     return subtree(tok), (subtree(shared) | helpers) & keep
@@ -194,13 +198,12 @@ def _argument(tok: Token, keep: set[int]) -> bool:
     return not any(c.dep_ == "prep" and verb.i < c.i < tok.i for c in verb.children)
 
 
-def _glued(doc: Doc, ids: set[int]) -> bool:
-    """Is the subtree part of a word: '38' in '38-year-old'?"""
-    lo, hi = min(ids), max(ids)
-    before = lo > 0 and not doc[lo - 1].whitespace_ and doc[lo - 1].i + 1 == lo
-    return (before and doc[lo - 1].text in DASHES) or (
-        hi + 1 < len(doc) and not doc[hi].whitespace_ and doc[hi + 1].text in DASHES
-    )
+def _glued(doc: Doc, tok: Token) -> bool:
+    """Is the token's subtree part of a hyphenated word: 'two-year' in 'two-year-old'?"""
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    before = lo > 0 and not doc[lo - 1].whitespace_ and doc[lo - 1].text in DASHES
+    after = hi + 1 < len(doc) and not doc[hi].whitespace_ and doc[hi + 1].text in DASHES
+    return before or after
 
 
 def _cuts(sent: SpacySpan, clause: Clause, keep: set[int], spared: set[int]) -> list[set[int]]:
@@ -223,7 +226,7 @@ def _cuts(sent: SpacySpan, clause: Clause, keep: set[int], spared: set[int]) -> 
         ids = with_commas(sent, subtree(tok)) & keep
         if tok.dep_ == "conj":  # 'A and B': B takes its 'and'
             ids |= {c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i} & keep
-        if ids and clause.head.i not in ids and not ids & spared and not _glued(doc, ids):
+        if ids and clause.head.i not in ids and not ids & spared and not _glued(doc, tok):
             out.append(ids)
     return out
 
