@@ -51,6 +51,10 @@ def _sentence(text: str):  # type: ignore[no-untyped-def]
             "The patrol boats (built in 1998) were retired.",
             "The patrol boats were retired.",
         ),
+        (  # the parser's second object, set off by a comma, is an apposition to the clause
+            "Ecuador deported 40 people to Peru on Friday, its largest deportation this year.",
+            "Ecuador deported 40 people to Peru on Friday.",
+        ),
     ],
 )
 def test_compression_cuts_detail_and_keeps_the_claim(text: str, expected: str) -> None:
@@ -154,6 +158,16 @@ def test_shortening_cuts_the_least(text: str, expected: str, most: int) -> None:
     main = clauses(sent)[0]
     kept = render(sent, shorten(sent, main, most, _weight(sent), set()), main.head)
     assert kept.text == expected and kept.whole
+
+
+def test_a_cut_quotation_leaves_no_quote_marks() -> None:
+    text = 'The governor said the curfew would stay in place "until the streets are calm."'
+    sent = _sentence(text)
+    main = clauses(sent)[0]
+    kept = render(sent, shorten(sent, main, 9, _weight(sent), set()), main.head)
+    assert kept.text == "The governor said the curfew would stay in place."
+    whole = compress(sent, 40).text
+    assert whole.endswith('calm."'), whole  # a quotation that ends the sentence ends it
 
 
 def test_outlet_tag_is_not_part_of_a_takeaway() -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from hemiwatch.extract.lexicons import reporting_verbs
 from hemiwatch.extract.nlp import text_of
@@ -290,6 +290,7 @@ def render(sent: SpacySpan, keep: set[int], head: Token | None = None) -> Compre
     kept = sorted(keep)
     while kept and (doc[kept[0]].is_punct or doc[kept[0]].lower_ in STRAY_START):
         kept.pop(0)
+    kept = [i for n, i in enumerate(kept) if not _empty_quote(doc, kept, n)]
     while kept and doc[kept[-1]].is_punct:
         quotes = sum(doc[i].text in QUOTE_MARKS for i in kept)
         if doc[kept[-1]].text in QUOTE_MARKS | {")"} and quotes % 2 == 0:
@@ -316,9 +317,17 @@ def render(sent: SpacySpan, keep: set[int], head: Token | None = None) -> Compre
         text = text.replace(bad, good)
     if text:
         text = text[0].upper() + text[1:]
-        if text[-1] not in ".!?":
+        if text.rstrip("\"'”’»)")[-1:] not in (".", "!", "?"):  # 'calm."' is ended
             text += "."
     return Compressed(text, sources, word_count(sent, set(kept)), complete(sent, set(kept), head))
+
+
+def _empty_quote(doc: Doc, kept: list[int], n: int) -> bool:
+    """Is kept[n] an opening quote mark whose quotation was cut ('suspended "." ')?"""
+    tok = doc[kept[n]]
+    if tok.text not in QUOTE_MARKS or n + 1 >= len(kept) or not doc[kept[n + 1]].is_punct:
+        return False
+    return tok.text in "“‘«" or tok.i == 0 or bool(doc[tok.i - 1].whitespace_)
 
 
 def _after_outlet(text: str, start: int, end: int) -> int:
@@ -361,7 +370,24 @@ def detail_cuts(sent: SpacySpan, keep: set[int]) -> set[int]:
         set_off = sent.doc[min(ids)].is_punct  # ", 34," is detail; «el minuto 81» is not
         if set_off or not any(sent.doc[i].like_num for i in ids):
             keep = keep - ids
-    return keep - _leading(sent, root)
+    return keep - _leading(sent, root) - _second_object(sent)
+
+
+def _second_object(sent: SpacySpan) -> set[int]:
+    """'X transferred 19 members on Tuesday, its second transfer this year': the parser makes
+    the apposition to the whole clause a second object, set off by a comma."""
+    doc = sent.doc
+    out: set[int] = set()
+    for tok in sent:
+        first = tok.left_edge.i
+        if (
+            tok.dep_ == "dobj"
+            and first > sent.start
+            and doc[first - 1].text == ","
+            and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
+        ):
+            out |= with_commas(sent, subtree(tok))
+    return out
 
 
 def compress(
