@@ -248,6 +248,9 @@ def test_every_takeaway_comes_from_its_sources(
             assert not missing, (article.id, takeaway.text, missing)
             assert takeaway.text not in seen
             seen.add(takeaway.text)
+        texts = [t.text.rstrip(".").split(": ", 1)[-1] for t in digest.takeaways]
+        for a in texts:  # no takeaway repeats another inside it (a pledge joins two clauses)
+            assert not any(a != b and a in b for b in texts), (article.id, a)
             assert len(takeaway.text.split()) <= 20, takeaway.text
 
 

@@ -196,6 +196,14 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
         return next(iter(held or found), None)
 
     chosen: list[Choice] = []
+
+    def fresh(option: Choice) -> bool:
+        """Does the clause say something no chosen takeaway says?"""
+        return not any(
+            c.takeaway.text == option.takeaway.text or overlap(option.lemmas, c.lemmas) >= 0.5
+            for c in chosen
+        )
+
     for cand in ranked:  # the main actor's claim first
         if found := take(cand, MAX_WORDS):
             chosen.append(found)
@@ -212,8 +220,10 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
         for cand in ranked:
             if any(c.cand.index == cand.index for c in chosen):
                 continue
-            if any(cand.sent.start_char <= a < cand.sent.end_char for a, _ in spans) and (
-                found := take(cand, PLEDGE_WORDS, spans)  # keep who refuses whom
+            if (
+                any(cand.sent.start_char <= a < cand.sent.end_char for a, _ in spans)
+                and (found := take(cand, PLEDGE_WORDS, spans))  # keep who refuses whom
+                and fresh(found)
             ):
                 chosen.append(found)
                 break
@@ -221,12 +231,9 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
     for option in sorted(pool, key=lambda o: -clause_score(o, weight)):
         if len(chosen) >= limit:
             break
-        if not any(
-            c.takeaway.text == option.takeaway.text or overlap(option.lemmas, c.lemmas) >= 0.5
-            for c in chosen
-        ):
+        if fresh(option):
             chosen.append(option)
-    chosen.sort(key=lambda c: (c.cand.index, c.takeaway.sources[0]))
+    chosen.sort(key=lambda c: (c.cand.index, c.order))  # a sentence's main clause first
     headline = None
     for cand in sorted(ranked[:3], key=lambda c: c.index):
         short = compress(cand.sent, TARGET_WORDS, skip)

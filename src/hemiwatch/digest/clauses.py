@@ -68,6 +68,20 @@ def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
 
 
+def _takes(verb: Token, helpers: set[int]) -> bool:
+    """Can the second verb take the first one's auxiliaries? 'has suspended A and opened B',
+    'will visit A and meet B', 'was arrested and charged'; not 'was seen as A and had B',
+    nor 'would add A and urged B'."""
+    words = [verb.doc[i] for i in helpers]
+    if verb.tag_ == "VB":
+        return any(w.tag_ == "MD" or w.lemma_ in {"do", "to"} for w in words)
+    if verb.tag_ in {"VBN", "VBD"} and any(w.lemma_ == "have" for w in words):
+        return True
+    if verb.tag_ == "VBN":
+        return any(w.dep_ == "auxpass" for w in words)
+    return verb.tag_ == "VBG" and any(w.lemma_ == "be" for w in words)
+
+
 def _coordinated(tok: Token, keep: set[int]) -> tuple[set[int], set[int]] | None:
     """'..., and/but VERB ...': the conjunct's tokens, plus its head's subject if it has none."""
     head = tok.head
@@ -80,11 +94,7 @@ def _coordinated(tok: Token, keep: set[int]) -> tuple[set[int], set[int]] | None
         return None
     # 'X has taken A and given B': the second clause takes the subject and the auxiliaries
     helpers = {c.i for c in head.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < head.i}
-    # 'X has suspended A and opened B' shares 'has'; 'X was seen as A and had B' does not
-    perfect = any(head.doc[i].lemma_ == "have" or head.doc[i].tag_ == "MD" for i in helpers)
-    if tok.tag_ not in {"VB", "VBN", "VBG"} and not (tok.tag_ == "VBD" and perfect):
-        helpers = set()
-    if any(c.dep_ in {"aux", "auxpass"} for c in tok.children):
+    if any(c.dep_ in {"aux", "auxpass"} for c in tok.children) or not _takes(tok, helpers):
         helpers = set()
     return subtree(tok), (subtree(shared) | helpers) & keep
 
@@ -217,6 +227,7 @@ def _cuts(sent: SpacySpan, clause: Clause, keep: set[int], spared: set[int]) -> 
             or tok.i == clause.head.i
             or tok.head.i not in keep
             or tok.lower_ in NEGATIONS
+            or tok.tag_ in SUBORDINATE  # 'when it was stopped' keeps its 'when'
             or (tok.lower_ == "of" and tok.head.pos_ in {"NOUN", "PRON", "NUM"})
             or _argument(tok, keep)
             or (tok.dep_ == "conj" and tok.head.dep_ in SUBJECTS)  # 'A and B are' keeps B

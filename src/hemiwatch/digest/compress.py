@@ -219,10 +219,13 @@ def _noun_conjuncts(sent: SpacySpan) -> list[set[int]]:
 
 def head_of(sent: SpacySpan, keep: set[int]) -> Token | None:
     """The kept token the others hang from: the root, or the clause left by a cut attribution."""
-    doc = sent.doc
-    tops = [doc[i] for i in sorted(keep) if doc[i].head.i == i or doc[i].head.i not in keep]
-    tops = [t for t in tops if not t.is_punct]
-    return max(tops, key=lambda t: len(list(t.subtree)), default=None)
+    tops = [
+        t
+        for t in sent
+        if t.i in keep and (t.head.i == t.i or t.head.i not in keep) and not t.is_punct
+    ]
+    # the parse is projective: a subtree is the run from its left edge to its right edge
+    return max(tops, key=lambda t: t.right_edge.i - t.left_edge.i, default=None)
 
 
 # what a verb can lose and still end a sentence: 'The talks collapsed.' without 'after ...'
