@@ -36,6 +36,8 @@ SPANISH_WORDS = 14  # TARGET_WORDS, with room for Spanish's longer phrasing
 QUESTION_WORDS = 16  # a Spanish question is its lead's main clause: «¿X rechazó Y?»
 THREATS = ("transnational_crime", "narcotics", "military_action")
 PLEDGE_WORDS = 16  # a commitment keeps both its numbers, a stance its two sides
+POOL = 20  # the best-ranked sentences whose clauses compete for the remaining places
+CENTRAL = 0.3  # weight of a clause's mean word weight next to its sentence's rank
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,6 @@ class Choice:
     lemmas: frozenset[str]  # the clause's content words, to keep takeaways apart
     order: int = 0  # 0 for the sentence's main clause
     keep: frozenset[int] = frozenset()  # its tokens
-
-
-POOL = 20  # the best-ranked sentences whose clauses compete for the remaining places
-CENTRAL = 0.3
 
 
 def clause_score(choice: Choice, weight: Callable[[Token], float]) -> float:

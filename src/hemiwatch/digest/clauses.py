@@ -10,9 +10,12 @@ default" are two highlights of one "..., but ..." sentence. So a sentence is spl
   X did B as Y did A         ->  X did B.  /  Y did A.        (an adverbial clause with a subject)
   X did B -- Y did A         ->  X did B.  /  Y did A.        (after a dash, semicolon or colon)
 
-and each clause is then shortened by cutting the subtrees that carry the least: the lowest
-weight per word, where a word weighs more when it is a name or a number and when the article
-repeats it. Everything kept is the article's own words, in its order, with their spans.
+and each clause is then shortened by the cheapest cut that brings it to length: the set of up
+to three detail subtrees (prepositional phrases, modifiers, relative clauses, conjuncts, never a
+verb's or a noun's complement) whose words weigh least, where a word weighs more when it is a
+name or a number, when the article repeats it, and the earlier it comes in its clause. What is
+kept must still read as a sentence. Everything kept is the article's own words, in its order,
+with their spans.
 """
 
 from __future__ import annotations
@@ -52,8 +55,8 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 SUBORDINATE = frozenset({"WDT", "WP", "WP$", "WRB"})  # a clause does not start on these
 MIN_WORDS = 4
 MAX_CUTS = 3  # subtrees cut at once when searching for the cheapest shortening
-MAX_ROUNDS = 4
-EARLY = 3.0
+MAX_ROUNDS = 4  # searches, each after the lightest cut, when no way of cutting is enough
+EARLY = 3.0  # a clause's first word weighs 1 + EARLY times its weight, its last word 1 time
 
 Weight = Callable[[Token], float]
 
