@@ -101,6 +101,10 @@ def test_compression_cuts_detail_and_keeps_the_claim(text: str, expected: str) -
             "The talks resumed in March, two weeks after the envoys left the capital.",
             ["The talks resumed in March.", "The envoys left the capital."],
         ),
+        (  # 'until', like 'if', makes a condition, not a second fact
+            "The border will stay closed until the rains end in the highlands.",
+            ["The border will stay closed until the rains end in the highlands."],
+        ),
         (  # two clauses joined by a semicolon (the main one comes first)
             "The port reopened on Monday; the ferries will resume next week.",
             ["The ferries will resume next week.", "The port reopened on Monday."],
@@ -209,6 +213,19 @@ def test_pronoun_subject_is_named(facts_of: Callable[[str], Facts]) -> None:
     digest = facts_of(text).digest
     assert digest is not None
     assert any(t.text.startswith("Ana Sorel announced") for t in digest.takeaways)
+
+
+def test_a_takeaway_does_not_start_with_an_unnamed_pronoun(
+    facts_of: Callable[[str], Facts],
+) -> None:
+    text = (
+        "Coast guard crews from three island states began joint patrols on Monday.\n\n"
+        "They will share radar data from four stations along the southern channel.\n\n"
+        "The patrols are funded by a regional security grant of 12 million dollars."
+    )
+    digest = facts_of(text).digest
+    assert digest is not None and digest.takeaways
+    assert not any(t.text.startswith("They ") for t in digest.takeaways), digest.takeaways
 
 
 def test_reference_digest(reference_article: Article, reference_facts: Facts) -> None:

@@ -36,6 +36,7 @@ SPANISH_WORDS = 14  # TARGET_WORDS, with room for Spanish's longer phrasing
 QUESTION_WORDS = 16  # a Spanish question is its lead's main clause: «¿X rechazó Y?»
 THREATS = ("transnational_crime", "narcotics", "military_action")
 PLEDGE_WORDS = 16  # a commitment keeps both its numbers, a stance its two sides
+UNNAMED = frozenset({"it", "they", "this", "these", "those", "we", "i", "you"})
 POOL = 20  # the best-ranked sentences whose clauses compete for the remaining places
 CENTRAL = 0.3  # weight of a clause's mean word weight next to its sentence's rank
 
@@ -175,6 +176,8 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
             short = render(cand.sent, keep, clause.head)
             if not short.whole or not MIN_WORDS <= short.words <= longest:
                 continue
+            if not quoted and short.text.split(" ", 1)[0].lower() in UNNAMED:
+                continue  # 'They would keep ...' does not stand alone
             found = (
                 attributed(cand.sent, short, facts)
                 if quoted

@@ -40,10 +40,8 @@ from hemiwatch.digest.compress import (
 from hemiwatch.models import Span
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# adverbial clauses that state a fact of their own; 'if', 'unless' and 'so that' do not
-MARKS = frozenset(
-    "as after when while because since before although though until once whereas".split()
-)
+# adverbial clauses that state a fact of their own; 'if', 'until', 'once', 'unless' do not
+MARKS = frozenset("as after when while because since before although though whereas".split())
 RELATIVE = frozenset({"who", "which"})
 NOUN_PHRASE = frozenset({"compound", "det", "amod", "poss", "nummod"})
 # what may be cut from a clause that is still too long
