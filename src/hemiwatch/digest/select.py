@@ -27,10 +27,12 @@ class Candidate:
     facts: float  # weight of the facts whose evidence it holds
 
 
+def _content(tok: Token) -> bool:
+    return tok.pos_ in CONTENT_POS and not tok.is_stop and tok.is_alpha
+
+
 def content_lemmas(sent: SpacySpan) -> list[str]:
-    return [
-        t.lemma_.lower() for t in sent if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha
-    ]
+    return [t.lemma_.lower() for t in sent if _content(t)]
 
 
 def _quoted_share(sent: SpacySpan, quotes: list[tuple[int, int]], starts: list[int]) -> float:
@@ -119,12 +121,7 @@ def word_weight(doc_sents: list[SpacySpan]) -> Callable[[Token], float]:
 
 def lemmas_of(sent: SpacySpan, keep: set[int]) -> frozenset[str]:
     """content_lemmas() of the kept tokens."""
-    doc = sent.doc
-    return frozenset(
-        doc[i].lemma_.lower()
-        for i in keep
-        if doc[i].pos_ in CONTENT_POS and not doc[i].is_stop and doc[i].is_alpha
-    )
+    return frozenset(t.lemma_.lower() for t in sent if t.i in keep and _content(t))
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
