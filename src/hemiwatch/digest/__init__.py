@@ -58,8 +58,9 @@ def clause_score(choice: Choice, weight: Callable[[Token], float]) -> float:
     return choice.cand.score + CENTRAL * sum(weight(t) for t in words) / max(1, len(words))
 
 
-def _kept_ids(cand: Candidate, short: Compressed) -> set[int]:
-    return {t.i for t in cand.sent if any(a <= t.idx < b for a, b in short.sources)}
+def _starts_in(cand: Candidate, spans: list[Span]) -> bool:
+    """Does one of the spans start in the candidate's sentence?"""
+    return any(cand.sent.start_char <= a < cand.sent.end_char for a, _ in spans)
 
 
 def _outside(cand: Candidate, quotes: list[Span]) -> list[Span]:
@@ -90,9 +91,7 @@ def _pledge(
     if not facts.commitments:
         return []
     evidence = facts.commitments[0].evidence
-    cands = [
-        c for c in ranked if any(c.sent.start_char <= a < c.sent.end_char for a, _ in evidence)
-    ]
+    cands = [c for c in ranked if _starts_in(c, evidence)]
     cands.sort(key=lambda c: c.index)
     held = [
         o for c in cands[:2] for o in options(c, PLEDGE_WORDS, None) if _holds(o.takeaway, evidence)
@@ -222,7 +221,7 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
             if any(c.cand.index == cand.index for c in chosen):
                 continue
             if (
-                any(cand.sent.start_char <= a < cand.sent.end_char for a, _ in spans)
+                _starts_in(cand, spans)
                 and (found := take(cand, PLEDGE_WORDS, spans))  # keep who refuses whom
                 and fresh(found)
             ):
@@ -238,7 +237,7 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
     headline = None
     for cand in sorted(ranked[:3], key=lambda c: c.index):
         short = compress(cand.sent, TARGET_WORDS, skip)
-        headline = question(cand.sent, _kept_ids(cand, short))
+        headline = question(cand.sent, inside(cand.sent, short.sources))
         if headline:
             break
     long_forms = [
