@@ -14,6 +14,7 @@ Every line keeps the character spans of the article text it was cut from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -56,6 +57,12 @@ def clause_score(choice: Choice, weight: Callable[[Token], float]) -> float:
     doc = choice.cand.sent.doc
     words = [doc[i] for i in choice.keep if not doc[i].is_punct]
     return choice.cand.score + CENTRAL * sum(weight(t) for t in words) / max(1, len(words))
+
+
+def _first_word(text: str) -> str:
+    """'It's a ...' -> 'it'."""
+    found = re.match(r"\W*([^\W_]+)", text)
+    return found.group(1).lower() if found else ""
 
 
 def _starts_in(cand: Candidate, spans: list[Span]) -> bool:
@@ -175,7 +182,7 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
             short = render(cand.sent, keep, clause.head)
             if not short.whole or not MIN_WORDS <= short.words <= longest:
                 continue
-            if not quoted and short.text.split(" ", 1)[0].lower() in UNNAMED:
+            if not quoted and _first_word(short.text) in UNNAMED:
                 continue  # 'They would keep ...' does not stand alone
             found = (
                 attributed(cand.sent, short, facts)

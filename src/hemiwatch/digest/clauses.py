@@ -40,6 +40,7 @@ from hemiwatch.digest.compress import (
 from hemiwatch.models import Span
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+OWN_SUBJECT = SUBJECTS | {"expl", "csubj"}  # 'there were concerns' has a subject of its own
 # adverbial clauses that state a fact of their own; 'if', 'until', 'once', 'unless' do not
 MARKS = frozenset("as after when while because since before although though whereas".split())
 RELATIVE = frozenset({"who", "which"})
@@ -49,6 +50,7 @@ CUTTABLE = frozenset(
     {"prep", "relcl", "acl", "advcl", "npadvmod", "appos", "advmod", "conj", "agent"}
 )
 OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 SUBORDINATE = frozenset({"WDT", "WP", "WP$", "WRB"})  # a clause does not start on these
 MIN_WORDS = 4
@@ -88,7 +90,7 @@ def _coordinated(tok: Token, keep: set[int]) -> tuple[set[int], set[int]] | None
     head = tok.head
     if tok.pos_ not in {"VERB", "AUX"} or head.pos_ not in {"VERB", "AUX"} or head.i not in keep:
         return None
-    if _subject(tok):
+    if any(c.dep_ in OWN_SUBJECT for c in tok.children):
         return subtree(tok), set()
     shared = _subject(head)
     if shared is None:
@@ -97,6 +99,9 @@ def _coordinated(tok: Token, keep: set[int]) -> tuple[set[int], set[int]] | None
     helpers = {c.i for c in head.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < head.i}
     if any(c.dep_ in {"aux", "auxpass"} for c in tok.children) or not _takes(tok, helpers):
         helpers = set()
+        group = [tok, *(c for c in tok.children if c.dep_ in {"aux", "auxpass"})]
+        if not any(t.tag_ in FINITE for t in group):
+            return None  # 'fines still being decided' is not a clause
     return subtree(tok), (subtree(shared) | helpers) & keep
 
 
@@ -148,9 +153,7 @@ def _reads(sent: SpacySpan, keep: set[int], head: Token, given: bool) -> bool:
     words = [sent.doc[i] for i in sorted(keep) if not sent.doc[i].is_punct]
     if not words or words[0].tag_ in SUBORDINATE or words[0].dep_ == "mark":
         return False
-    return given or any(
-        c.dep_ in SUBJECTS | {"expl", "csubj"} and c.i in keep for c in head.children
-    )
+    return given or any(c.dep_ in OWN_SUBJECT and c.i in keep for c in head.children)
 
 
 def clauses(sent: SpacySpan, skip: Iterable[Span] = ()) -> list[Clause]:
@@ -196,11 +199,12 @@ def clauses(sent: SpacySpan, skip: Iterable[Span] = ()) -> list[Clause]:
 
 def _argument(tok: Token, keep: set[int]) -> bool:
     """A verb's first prepositional phrase when it has no object ('turned into a nightmare',
-    'fled to Syria'), and the one right after its object ('renewed its focus on security')."""
+    'fled to Syria'), and the one right after its object ('renewed its focus on security',
+    'seems a far cry from X')."""
     verb = tok.head
     if tok.dep_ != "prep" or tok.i < verb.i:
         return False
-    if verb.dep_ in {"dobj", "attr"} and tok.i == verb.i + 1:
+    if verb.dep_ in {"dobj", "attr", "oprd"} and tok.i == verb.i + 1:
         return True
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
@@ -215,6 +219,31 @@ def _glued(doc: Doc, tok: Token) -> bool:
     before = lo > 0 and not doc[lo - 1].whitespace_ and doc[lo - 1].text in DASHES
     after = hi + 1 < len(doc) and not doc[hi].whitespace_ and doc[hi + 1].text in DASHES
     return before or after
+
+
+def _needed(tok: Token, keep: set[int]) -> bool:
+    """Would the cut leave a phrase that no longer reads: 'more' of 'more X than Y', the second
+    half of 'neither A nor B', the only dependent of a participle ('the car park, run by X,'
+    is not 'the car park, run,'), the verb's particle ('put aside'), or the relative clause
+    that says which one 'the man' is?"""
+    doc, head = tok.doc, tok.head
+    kept = [doc[i] for i in keep]
+    if tok.tag_ in {"RBR", "JJR"} and any(t.lower_ == "than" and t.i > tok.i for t in kept):
+        return True
+    if tok.dep_ == "conj" and any(c.dep_ == "preconj" and c.i in keep for c in head.children):
+        return True
+    if (
+        head.dep_ == "acl"
+        and head.tag_ in {"VBN", "VBG"}
+        and not any(c.i in keep and c.i != tok.i and not c.is_punct for c in head.children)
+    ):
+        return True
+    particle = tok.dep_ == "advmod" and head.pos_ == "VERB" and tok.i == head.i + 1
+    if particle and not list(tok.children):  # 'put aside the money'
+        return any(c.dep_ == "dobj" and c.i > tok.i for c in head.children)
+    if tok.dep_ == "relcl" and head.pos_ == "NOUN" and doc[tok.left_edge.i - 1].text != ",":
+        return [c.lower_ for c in head.lefts if c.i in keep] == ["the"]  # restrictive
+    return False
 
 
 def _cuts(sent: SpacySpan, clause: Clause, keep: set[int], spared: set[int]) -> list[set[int]]:
@@ -233,6 +262,7 @@ def _cuts(sent: SpacySpan, clause: Clause, keep: set[int], spared: set[int]) -> 
             or _argument(tok, keep)
             or (tok.dep_ == "conj" and tok.head.dep_ in SUBJECTS)  # 'A and B are' keeps B
             or (tok.dep_ == "advmod" and tok.head.pos_ in {"NOUN", "NUM"})  # '20 years ago'
+            or _needed(tok, keep)
         ):
             continue
         ids = with_commas(sent, subtree(tok)) & keep

@@ -53,6 +53,10 @@ def with_commas(sent: SpacySpan, ids: set[int]) -> set[int]:
     lo, hi = min(ids), max(ids)
     doc = sent.doc
     out = set(ids)
+    opened = sum(doc[i].text in QUOTE_MARKS for i in ids) % 2
+    if opened and hi + 1 < sent.end and doc[hi + 1].text in QUOTE_MARKS:
+        hi += 1  # "titled 'X'": the parser hangs the closing quote mark elsewhere
+        out.add(hi)
     before = lo - 1 >= sent.start and doc[lo - 1].text in DASHES | {","}
     after = hi + 1 < sent.end and doc[hi + 1].text in DASHES | {","}
     if before:
@@ -311,8 +315,10 @@ def render(sent: SpacySpan, keep: set[int], head: Token | None = None) -> Compre
         if n == 0:
             start = _after_outlet(text_of(doc), start, end)
         sources.append((start, end))
-        pieces.append(text_of(doc)[start:end])
-    text = " ".join(pieces)
+        # a closing mark stays on the word before it: 'was "calm" and' cut to 'was "calm"'
+        glued = n and doc[run[0]].is_punct and not doc[run[0] - 1].whitespace_
+        pieces.append(("" if glued or n == 0 else " ") + text_of(doc)[start:end])
+    text = "".join(pieces)
     if _unbalanced(text):
         text = "".join(c for c in text if c not in '"“”')
     text = " ".join(text.split())
