@@ -84,3 +84,11 @@ def test_spanish_dev_score_above_floor(dev_es_scores: dict[str, Any], metric: st
     score = value["f1"] if isinstance(value, dict) else value
     floor = FLOORS["_dev_es"][metric]
     assert score >= floor, f"dev-es {metric} fell to {score} (floor {floor})"
+
+
+def test_spanish_takeaways_beat_lead3(dev_es_scores: dict[str, Any]) -> None:
+    """dev-es articles carry reference takeaways: our clause-level takeaways overlap them more
+    than the first three sentences do, on ROUGE-2 and ROUGE-L."""
+    rouge = dev_es_scores["rouge_f1"]
+    for n in ("rouge2", "rougeL"):
+        assert rouge[f"takeaways_{n}"] > rouge[f"lead3_{n}"], rouge

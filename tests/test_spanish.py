@@ -9,8 +9,11 @@ from collections.abc import Callable
 import pytest
 
 from hemiwatch.config import MODEL_ES, Settings
+from hemiwatch.digest.clauses import clauses, shorten
+from hemiwatch.digest.compress import render
+from hemiwatch.digest.select import word_weight
 from hemiwatch.extract.language import detect_language
-from hemiwatch.extract.nlp import load_model
+from hemiwatch.extract.nlp import load_model, sentences
 from hemiwatch.models import Article, Facts
 from hemiwatch.pipeline import analyze
 
@@ -189,3 +192,45 @@ def test_spanish_digest_is_compressed_on_the_ud_parse(san_isidro: Facts) -> None
     assert 3 <= len(digest.takeaways) <= 6
     assert all(len(t.text.split()) <= 16 for t in digest.takeaways)
     assert "México coopera con Estados Unidos." in [t.text for t in digest.takeaways]
+
+
+def _clauses_es(text: str, most: int) -> list[str]:
+    sent = sentences(load_model(MODEL_ES)(text))[0]
+    weight = word_weight([sent])
+    return [render(sent, shorten(sent, c, most, weight, set()), c.head).text for c in clauses(sent)]
+
+
+@pytest.mark.parametrize(
+    ("text", "most", "expected"),
+    [
+        (  # a set-off relative clause («X, que ...,») and a second verb share the subject
+            "Colombia, que participó como observadora, se negó a firmar el documento y anunció "
+            "que no respaldará ningún texto.",
+            40,
+            [
+                "Colombia se negó a firmar el documento.",
+                "Colombia participó como observadora.",
+                "Colombia anunció que no respaldará ningún texto.",
+            ],
+        ),
+        (  # «informó que A y que B»: two findings, without their «que»
+            "La Fiscalía informó que la Policía incautó dos toneladas de cocaína y que los "
+            "operativos dejaron 46 detenidos.",
+            40,
+            [
+                "La Policía incautó dos toneladas de cocaína.",
+                "Los operativos dejaron 46 detenidos.",
+            ],
+        ),
+        (  # a list hanging from its first item goes whole, not one item at a time
+            "Los ministros de Seguridad de Panamá, Costa Rica, Ecuador y Guatemala firmaron con "
+            "Estados Unidos una declaración contra el crimen organizado.",
+            12,
+            ["Los ministros de Seguridad de Panamá firmaron con Estados Unidos una declaración."],
+        ),
+    ],
+)
+def test_spanish_takeaways_are_clauses_of_the_ud_parse(
+    text: str, most: int, expected: list[str]
+) -> None:
+    assert _clauses_es(text, most) == expected

@@ -6,8 +6,9 @@ clauses(sent), shorten(...)  clauses.py       a sentence's clauses; the cheapest
 compress(sent, max_words)    compress.py      deletion on the dependency parse, with spans
 question(sent, keep)         question.py      subject-auxiliary inversion of the lead claim
 
-An English takeaway is one clause of a ranked sentence, shortened to about 12 words; the
-Spanish digest (_lead_only) still compresses whole sentences.
+A takeaway is one clause of a ranked sentence, shortened to about 12 words (14 in Spanish,
+whose phrasing is longer). The English question inverts the lead claim; the Spanish one puts
+the lead claim between «¿» and «?».
 
 Every line keeps the character spans of the article text it was cut from.
 """
@@ -33,11 +34,15 @@ MAX_WORDS = 14  # ... and a takeaway that cannot get below this is not used
 MIN_WORDS = 4
 MAX_TAKEAWAYS = 5
 SYNOPSIS_WORDS = 30
-SPANISH_WORDS = 14  # TARGET_WORDS, with room for Spanish's longer phrasing
+SPANISH_WORDS = 14  # TARGET_WORDS, with room for Spanish's longer phrasing ...
+SPANISH_MAX = 16  # ... and MAX_WORDS
 QUESTION_WORDS = 16  # a Spanish question is its lead's main clause: «¿X rechazó Y?»
 THREATS = ("transnational_crime", "narcotics", "military_action")
 PLEDGE_WORDS = 16  # a commitment keeps both its numbers, a stance its two sides
-UNNAMED = frozenset({"it", "they", "this", "these", "those", "we", "i", "you"})
+UNNAMED = frozenset(
+    {"it", "they", "this", "these", "those", "we", "i", "you"}
+    | {"su", "sus", "él", "ella", "ellos", "ellas", "esto", "eso", "nosotros"}
+)
 POOL = 20  # the best-ranked sentences whose clauses compete for the remaining places
 CENTRAL = 0.3  # weight of a clause's mean word weight next to its sentence's rank
 
@@ -114,11 +119,12 @@ def _pledge(
     return parts[:1]
 
 
-def _lead_only(ranked: list[Candidate], skip: list[Span], protect: list[Span]) -> Digest:
-    """Languages whose compression rules are not written yet (Spanish): only the cuts that hold
-    in any dependency grammar (the attribution of reported speech, brackets, appositions), the
-    two best unquoted sentences as the synopsis, the lead as a «¿...?» question, and the
-    sentences short enough after those cuts as takeaways."""
+def _spanish_heading(
+    ranked: list[Candidate], skip: list[Span], protect: list[Span]
+) -> tuple[str | None, list[Compressed]]:
+    """The question and synopsis of a language whose question rules are not written yet
+    (Spanish): the two best unquoted sentences, less the cuts that hold in any dependency
+    grammar (attribution, brackets, appositions), as the synopsis; the first as «¿...?»."""
     plain = [c for c in ranked if c.quoted <= 0.4]
     whole = [(c, compress(c.sent, 1000, skip, protect)) for c in plain[:24]]
     whole = [(c, x) for c, x in whole if x.whole and x.words >= MIN_WORDS]
@@ -128,23 +134,27 @@ def _lead_only(ranked: list[Candidate], skip: list[Span], protect: list[Span]) -
         short = compress(lead[0][0].sent, QUESTION_WORDS, skip, protect)
         if short.whole and short.words >= MIN_WORDS:
             question = "¿" + short.text.rstrip(" .") + "?"
-    cut = [(c, compress(c.sent, SPANISH_WORDS, skip, protect)) for c, _ in whole]
-    cut = [(c, x) for c, x in cut if x.whole and x.words >= MIN_WORDS]
-    chosen: list[tuple[Candidate, Compressed]] = []
-    for longest in (20, 28):  # short ones first; longer ones only to reach three
-        for c, x in cut:
-            if len(chosen) >= (MAX_TAKEAWAYS if longest == 20 else 3):
-                break
-            fresh = not any(overlap(c.lemmas, o.lemmas) >= 0.5 for o, _ in chosen)
-            if x.words <= longest and fresh and all(c is not o for o, _ in chosen):
-                chosen.append((c, x))
-    chosen = sorted(chosen, key=lambda pair: pair[0].index)
-    return Digest(
-        headline_question=question,
-        synopsis=" ".join(x.text for _, x in lead),
-        synopsis_sources=[s for _, x in lead for s in x.sources],
-        takeaways=[Takeaway(text=x.text, sources=x.sources) for _, x in chosen],
-    )
+    return question, [x for _, x in lead]
+
+
+def _english_heading(
+    ranked: list[Candidate], skip: list[Span]
+) -> tuple[str | None, list[Compressed]]:
+    """The lead claim as a yes/no question, and the two best unquoted sentences (cut to about
+    30 words) as the synopsis."""
+    headline = None
+    for cand in sorted(ranked[:3], key=lambda c: c.index):
+        short = compress(cand.sent, TARGET_WORDS, skip)
+        headline = question(cand.sent, inside(cand.sent, short.sources))
+        if headline:
+            break
+    long_forms = [
+        (c.index, x)
+        for c in ranked[:6]
+        if c.quoted <= 0.4 and (x := compress(c.sent, SYNOPSIS_WORDS, skip)).whole
+    ][:2]
+    long_forms.sort(key=lambda pair: pair[0])
+    return headline, [x for _, x in long_forms]
 
 
 def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> Digest:
@@ -152,13 +162,13 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
     skip: list[Span] = [facts.dateline.span] if facts.dateline else []
     doc_sents = sentences(doc)
     ranked = rank(doc_sents, facts, skip)
-    if doc.lang_ != "en":
-        return _lead_only(ranked, skip, [n.span for n in facts.numbers])
     protect = [n.span for n in facts.numbers if n.role]
     quotes = [q.span for q in facts.quotes if q.kind == "direct"]
     # an article with stances or commitments has more main points to cover
     limit = min(6, max_takeaways + bool(facts.stances) + bool(facts.commitments))
     places = [m for c in facts.countries for m in c.mentions]
+    english = doc.lang_ == "en"
+    target, most = (TARGET_WORDS, MAX_WORDS) if english else (SPANISH_WORDS, SPANISH_MAX)
     weight = word_weight(doc_sents)
 
     seen: dict[tuple[int, int, bool], list[Choice]] = {}
@@ -178,7 +188,7 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
         spared = inside(cand.sent, protect + (spare or []))
         out: list[Choice] = []
         for clause in clauses(cand.sent, skip + outside):
-            keep = shorten(cand.sent, clause, TARGET_WORDS, weight, spared)
+            keep = shorten(cand.sent, clause, target, weight, spared)
             short = render(cand.sent, keep, clause.head)
             if not short.whole or not MIN_WORDS <= short.words <= longest:
                 continue
@@ -212,7 +222,7 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
         )
 
     for cand in ranked:  # the main actor's claim first
-        if found := take(cand, MAX_WORDS):
+        if found := take(cand, most):
             chosen.append(found)
             break
     lead = {c.cand.index for c in chosen}
@@ -234,29 +244,21 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
             ):
                 chosen.append(found)
                 break
-    pool = [o for cand in ranked[:POOL] for o in options(cand, MAX_WORDS)]
+    pool = [o for cand in ranked[:POOL] for o in options(cand, most)]
     for option in sorted(pool, key=lambda o: -clause_score(o, weight)):
         if len(chosen) >= limit:
             break
         if fresh(option):
             chosen.append(option)
     chosen.sort(key=lambda c: (c.cand.index, c.order))  # a sentence's main clause first
-    headline = None
-    for cand in sorted(ranked[:3], key=lambda c: c.index):
-        short = compress(cand.sent, TARGET_WORDS, skip)
-        headline = question(cand.sent, inside(cand.sent, short.sources))
-        if headline:
-            break
-    long_forms = [
-        (c.index, x)
-        for c in ranked[:6]
-        if c.quoted <= 0.4 and (x := compress(c.sent, SYNOPSIS_WORDS, skip)).whole
-    ][:2]
-    long_forms.sort(key=lambda pair: pair[0])
+    if english:
+        headline, synopsis = _english_heading(ranked, skip)
+    else:
+        headline, synopsis = _spanish_heading(ranked, skip, [n.span for n in facts.numbers])
     return Digest(
         headline_question=headline,
-        synopsis=" ".join(x.text for _, x in long_forms),
-        synopsis_sources=[s for _, x in long_forms for s in x.sources],
+        synopsis=" ".join(x.text for x in synopsis),
+        synopsis_sources=[s for x in synopsis for s in x.sources],
         takeaways=[c.takeaway for c in chosen],
     )
 

@@ -41,18 +41,59 @@ from hemiwatch.models import Span
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OWN_SUBJECT = SUBJECTS | {"expl", "csubj"}  # 'there were concerns' has a subject of its own
-# adverbial clauses that state a fact of their own; 'if', 'until', 'once', 'unless' do not
-MARKS = frozenset("as after when while because since before although though whereas".split())
-RELATIVE = frozenset({"who", "which"})
 NOUN_PHRASE = frozenset({"compound", "det", "amod", "poss", "nummod"})
-# what may be cut from a clause that is still too long
-CUTTABLE = frozenset(
-    {"prep", "relcl", "acl", "advcl", "npadvmod", "appos", "advmod", "conj", "agent"}
-)
-OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "nunca", "jamás"})
 SUBORDINATE = frozenset({"WDT", "WP", "WP$", "WRB"})  # a clause does not start on these
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The labels the rules read, per parse scheme: spaCy's English one (ClearNLP) or
+    Universal Dependencies (the Spanish model)."""
+
+    relative_clause: str  # the dependency of 'X, who did A,'
+    relative: frozenset[str]  # the pronouns of a set-off relative clause
+    marks: frozenset[str]  # adverbial clauses that state a fact of their own (not 'if')
+    cuttable: frozenset[str]  # what may be cut from a clause that is still too long
+    objects: frozenset[str]
+    phrase: str  # a prepositional phrase ('prep' here, the noun with its 'case' in UD)
+
+
+ENGLISH = Grammar(
+    relative_clause="relcl",
+    relative=frozenset({"who", "which"}),
+    marks=frozenset("as after when while because since before although though whereas".split()),
+    cuttable=frozenset(
+        {"prep", "relcl", "acl", "advcl", "npadvmod", "appos", "advmod", "conj", "agent"}
+    ),
+    objects=frozenset({"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative"}),
+    phrase="prep",
+)
+UD = Grammar(
+    relative_clause="acl",
+    relative=frozenset({"que", "quien", "quienes", "cual", "cuales"}),
+    marks=frozenset({"cuando", "mientras", "porque", "aunque"}),
+    cuttable=frozenset({"obl", "nmod", "acl", "advcl", "appos", "advmod", "conj"}),
+    objects=frozenset({"obj", "iobj", "ccomp", "xcomp", "cop"}),
+    phrase="obl",
+)
+
+
+def grammar(doc: Doc) -> Grammar:
+    return ENGLISH if doc.lang_ == "en" else UD
+
+
+def _finite(tok: Token) -> bool:
+    return tok.tag_ in FINITE or "Fin" in tok.morph.get("VerbForm", [])
+
+
+def _subordinate(tok: Token) -> bool:
+    """'when', 'which', «que» (relative or interrogative): a clause does not start on these."""
+    kinds = tok.morph.get("PronType", [])
+    return tok.tag_ in SUBORDINATE or (tok.pos_ == "PRON" and ("Rel" in kinds or "Int" in kinds))
+
+
 MIN_WORDS = 4
 MAX_CUTS = 3  # subtrees cut at once when searching for the cheapest shortening
 MAX_ROUNDS = 4  # searches, each after the lightest cut, when no way of cutting is enough
@@ -85,37 +126,65 @@ def _takes(verb: Token, helpers: set[int]) -> bool:
     return verb.tag_ == "VBG" and any(w.lemma_ == "be" for w in words)
 
 
+def _opening(tok: Token) -> set[int]:
+    """The punctuation, 'and' and 'that' at the start of the token's subtree: in UD they hang
+    from the second verb of 'A, and that B' or from the verb of 'X, who ...', and are not part
+    of its clause."""
+    out: set[int] = set()
+    for i in sorted(subtree(tok)):
+        word = tok.doc[i]
+        if not (word.is_punct or word.dep_ in {"cc", "mark"} or word.tag_ == "CC"):
+            break
+        out.add(i)
+    return out
+
+
+def _agree(first: Token, second: Token) -> bool:
+    """Can the two verbs share a subject? Not when one is singular and the other plural: the
+    parser joined «firmaron un acuerdo que eleva X y permite Y» at the wrong verb."""
+    one, two = first.morph.get("Number", []), second.morph.get("Number", [])
+    return not one or not two or one == two
+
+
 def _coordinated(tok: Token, keep: set[int]) -> tuple[set[int], set[int]] | None:
     """'..., and/but VERB ...': the conjunct's tokens, plus its head's subject if it has none."""
     head = tok.head
     if tok.pos_ not in {"VERB", "AUX"} or head.pos_ not in {"VERB", "AUX"} or head.i not in keep:
         return None
+    own = subtree(tok) - _opening(tok)
     if any(c.dep_ in OWN_SUBJECT for c in tok.children):
-        return subtree(tok), set()
+        return own, set()
     shared = _subject(head)
-    if shared is None:
+    if shared is None or not _agree(head, tok):
         return None
     # 'X has taken A and given B': the second clause takes the subject and the auxiliaries
     helpers = {c.i for c in head.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < head.i}
     if any(c.dep_ in {"aux", "auxpass"} for c in tok.children) or not _takes(tok, helpers):
         helpers = set()
         group = [tok, *(c for c in tok.children if c.dep_ in {"aux", "auxpass"})]
-        if not any(t.tag_ in FINITE for t in group):
+        if not any(_finite(t) for t in group):
             return None  # 'fines still being decided' is not a clause
-    return subtree(tok), (subtree(shared) | helpers) & keep
+    return own, (subtree(shared) | helpers) & keep
+
+
+def _nominal(tok: Token) -> bool:
+    """«el detenido»: an adjective used as a noun (UD)."""
+    return tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children)
 
 
 def _relative(sent: SpacySpan, tok: Token, keep: set[int]) -> tuple[set[int], set[int]] | None:
     """'NOUN, who VERB ...,': the clause without its pronoun, with the noun phrase as subject."""
     noun = tok.head
     pronoun = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
-    first = min(subtree(tok))
+    first = min(i for i in subtree(tok) if not sent.doc[i].is_punct)
     if (
-        noun.pos_ not in {"PROPN", "NOUN"}
-        or tok.lemma_ == "be"  # 'X, which is Y': one thing named twice, not a second fact
+        not (noun.pos_ in {"PROPN", "NOUN"} or _nominal(noun))
+        # 'X, which is Y': one thing named twice, not a second fact
+        or tok.lemma_ == "be"
+        or any(c.dep_ == "cop" for c in tok.children)
         or tok.i < noun.i
         or pronoun is None
-        or pronoun.lower_ not in RELATIVE
+        or pronoun.lower_ not in grammar(sent.doc).relative
         or first <= sent.start
         or sent.doc[first - 1].text not in DASHES | {","}
     ):
@@ -124,13 +193,15 @@ def _relative(sent: SpacySpan, tok: Token, keep: set[int]) -> tuple[set[int], se
     for child in noun.lefts:
         if child.dep_ in NOUN_PHRASE:
             phrase |= subtree(child)
-    return subtree(tok) - {pronoun.i}, phrase & keep
+    return subtree(tok) - {pronoun.i} - _opening(tok), phrase & keep
 
 
 def _adverbial(tok: Token) -> set[int] | None:
     """'... as/after/when SUBJECT VERB ...' after the main verb: the clause without its mark."""
     marks = [c for c in tok.children if c.dep_ == "mark" or c.tag_ == "WRB"]
-    if tok.i < tok.head.i or not _subject(tok) or (marks and marks[0].lower_ not in MARKS):
+    if tok.i < tok.head.i or not _subject(tok):
+        return None
+    if marks and marks[0].lower_ not in grammar(tok.doc).marks:
         return None
     ahead = {i for c in tok.lefts if marks and c.i < marks[0].i for i in subtree(c)}
     return subtree(tok) - {m.i for m in marks} - ahead  # '20 years after X died': X died
@@ -151,7 +222,7 @@ def _reads(sent: SpacySpan, keep: set[int], head: Token, given: bool) -> bool:
     """Does the clause read as a sentence: it has a subject (its own, or `given` it by the
     clause it was split from) and does not start with 'when', 'whose' or 'because'?"""
     words = [sent.doc[i] for i in sorted(keep) if not sent.doc[i].is_punct]
-    if not words or words[0].tag_ in SUBORDINATE or words[0].dep_ == "mark":
+    if not words or _subordinate(words[0]) or words[0].dep_ == "mark":
         return False
     return given or any(c.dep_ in OWN_SUBJECT and c.i in keep for c in head.children)
 
@@ -172,12 +243,12 @@ def clauses(sent: SpacySpan, skip: Iterable[Span] = ()) -> list[Clause]:
         split: tuple[set[int], set[int]] | None = None
         if tok.dep_ == "conj":
             split = _coordinated(tok, keep)
-            cut = {
+            cut = _opening(tok) | {
                 c.i
                 for c in tok.head.children
                 if c.dep_ in {"cc", "punct"} and tok.head.i < c.i < tok.i
             }
-        elif tok.dep_ == "relcl":
+        elif tok.dep_ == grammar(doc).relative_clause:
             split = _relative(sent, tok, keep)
             cut = with_commas(sent, subtree(tok))
         elif (
@@ -200,17 +271,19 @@ def clauses(sent: SpacySpan, skip: Iterable[Span] = ()) -> list[Clause]:
 def _argument(tok: Token, keep: set[int]) -> bool:
     """A verb's first prepositional phrase when it has no object ('turned into a nightmare',
     'fled to Syria'), and the one right after its object ('renewed its focus on security',
-    'seems a far cry from X')."""
-    verb = tok.head
-    if tok.dep_ != "prep" or tok.i < verb.i:
+    'seems a far cry from X'); in UD, a noun's «de» phrase right after it ('the size of')."""
+    verb, labels = tok.head, grammar(tok.doc)
+    if labels is UD and tok.dep_ == "nmod" and tok.left_edge.i == verb.i + 1:
+        return any(c.dep_ == "case" and c.lower_ in {"de", "del"} for c in tok.children)
+    if tok.dep_ != labels.phrase or tok.i < verb.i:
         return False
     if verb.dep_ in {"dobj", "attr", "oprd"} and tok.i == verb.i + 1:
         return True
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
-    if any(c.dep_ in OBJECTS and c.i in keep for c in verb.children):
+    if any(c.dep_ in labels.objects and c.i in keep for c in verb.children):
         return False
-    return not any(c.dep_ == "prep" and verb.i < c.i < tok.i for c in verb.children)
+    return not any(c.dep_ == labels.phrase and verb.i < c.i < tok.i for c in verb.children)
 
 
 def _glued(doc: Doc, tok: Token) -> bool:
@@ -232,9 +305,11 @@ def _needed(tok: Token, keep: set[int]) -> bool:
         return True
     if tok.dep_ == "conj" and any(c.dep_ == "preconj" and c.i in keep for c in head.children):
         return True
+    if tok.dep_ == "conj" and head.dep_ == "conj":
+        return True  # 'A, B and C' is not cut to 'A, B' (the cut of B takes C along)
     if (
         head.dep_ == "acl"
-        and head.tag_ in {"VBN", "VBG"}
+        and (head.tag_ in {"VBN", "VBG"} or "Part" in head.morph.get("VerbForm", []))
         and not any(c.i in keep and c.i != tok.i and not c.is_punct for c in head.children)
     ):
         return True
@@ -253,11 +328,11 @@ def _cuts(sent: SpacySpan, clause: Clause, keep: set[int], spared: set[int]) -> 
     out: list[set[int]] = []
     for tok in (doc[i] for i in sorted(keep)):
         if (
-            tok.dep_ not in CUTTABLE
+            tok.dep_ not in grammar(doc).cuttable
             or tok.i == clause.head.i
             or tok.head.i not in keep
             or tok.lower_ in NEGATIONS
-            or tok.tag_ in SUBORDINATE  # 'when it was stopped' keeps its 'when'
+            or _subordinate(tok)  # 'when it was stopped' keeps its 'when'
             or (tok.lower_ == "of" and tok.head.pos_ in {"NOUN", "PRON", "NUM"})
             or _argument(tok, keep)
             or (tok.dep_ == "conj" and tok.head.dep_ in SUBJECTS)  # 'A and B are' keeps B
@@ -266,11 +341,25 @@ def _cuts(sent: SpacySpan, clause: Clause, keep: set[int], spared: set[int]) -> 
         ):
             continue
         ids = with_commas(sent, subtree(tok)) & keep
-        if tok.dep_ == "conj":  # 'A and B': B takes its 'and'
-            ids |= {c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i} & keep
+        if tok.dep_ == "conj":
+            ids = _conjuncts(sent, tok, keep)
         if ids and clause.head.i not in ids and not ids & spared and not _glued(doc, tok):
             out.append(ids)
     return out
+
+
+def _conjuncts(sent: SpacySpan, tok: Token, keep: set[int]) -> set[int]:
+    """'A and B': B with its 'and'. In a list 'A, B and C' whose items all hang from A (as UD
+    has them), B and C go together: 'A, B' alone would read as a broken list."""
+    head = tok.head
+    items = [c for c in head.children if c.dep_ == "conj" and c.i in keep]
+    if len(items) > 1 and tok.i != items[0].i:
+        return set()  # offered once, from the first item
+    ids: set[int] = set()
+    for item in items if len(items) > 1 else [tok]:
+        ids |= with_commas(sent, subtree(item))
+    ids |= {c.i for c in head.children if c.dep_ == "cc" and c.i < tok.i}
+    return ids & keep
 
 
 def shorten(

@@ -284,7 +284,9 @@ def _complete_ud(sent: SpacySpan, keep: set[int], words: list[int], root: Token)
         needed = [c for c in tok.children if c.dep_ in {"obj", "ccomp", "xcomp", "cop"}]
         if needed and not any(c.i in keep for c in needed):
             return False
-    return all(c.i in keep for c in root.children if c.dep_.startswith("nsubj"))
+    subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
+    # «X, que participó ...» read as 'X participó ...': the relative pronoun is not kept
+    return all(c.i in keep or "Rel" in c.morph.get("PronType", []) for c in subjects)
 
 
 def word_count(sent: SpacySpan, keep: set[int]) -> int:
