@@ -234,3 +234,17 @@ def test_spanish_takeaways_are_clauses_of_the_ud_parse(
     text: str, most: int, expected: list[str]
 ) -> None:
     assert _clauses_es(text, most) == expected
+
+
+def test_spanish_question_is_the_lead_main_clause_shortened() -> None:
+    text = (
+        "Guatemala y Honduras firmaron este jueves en la capital hondureña un acuerdo migratorio "
+        "que eleva en un 40 por ciento los vuelos de deportación hacia la región, informó la "
+        "Cancillería guatemalteca.\n\n"
+        "El acuerdo entrará en vigor en enero y prevé un fondo común de US$ 12 millones."
+    )
+    digest = analyze(Article(id="es-q2", text=text), Settings(language="es")).digest
+    assert digest is not None and digest.headline_question is not None
+    question = digest.headline_question
+    assert question.startswith("¿Guatemala y Honduras firmaron") and question.endswith("?")
+    assert len(question.split()) <= 16, question

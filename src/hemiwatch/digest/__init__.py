@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from hemiwatch.digest.clauses import clauses, shorten
+from hemiwatch.digest.clauses import Weight, clauses, shorten
 from hemiwatch.digest.compress import Compressed, compress, inside, render
 from hemiwatch.digest.pronouns import attributed, lower_first, name_subject
 from hemiwatch.digest.question import question
@@ -120,18 +120,22 @@ def _pledge(
 
 
 def _spanish_heading(
-    ranked: list[Candidate], skip: list[Span], protect: list[Span]
+    ranked: list[Candidate], skip: list[Span], protect: list[Span], weight: Weight
 ) -> tuple[str | None, list[Compressed]]:
     """The question and synopsis of a language whose question rules are not written yet
     (Spanish): the two best unquoted sentences, less the cuts that hold in any dependency
-    grammar (attribution, brackets, appositions), as the synopsis; the first as «¿...?»."""
+    grammar (attribution, brackets, appositions), as the synopsis; the main clause of the
+    first, shortened, as «¿...?»."""
     plain = [c for c in ranked if c.quoted <= 0.4]
     whole = [(c, compress(c.sent, 1000, skip, protect)) for c in plain[:24]]
     whole = [(c, x) for c, x in whole if x.whole and x.words >= MIN_WORDS]
     lead = sorted(whole[:2], key=lambda pair: pair[0].index)
     question = None
     if lead:
-        short = compress(lead[0][0].sent, QUESTION_WORDS, skip, protect)
+        sent = lead[0][0].sent
+        main = next(iter(clauses(sent, skip)), None)
+        keep = shorten(sent, main, QUESTION_WORDS, weight, set()) if main else set()
+        short = render(sent, keep, main.head) if main else compress(sent, QUESTION_WORDS, skip)
         if short.whole and short.words >= MIN_WORDS:
             question = "¿" + short.text.rstrip(" .") + "?"
     return question, [x for _, x in lead]
@@ -254,7 +258,8 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
     if english:
         headline, synopsis = _english_heading(ranked, skip)
     else:
-        headline, synopsis = _spanish_heading(ranked, skip, [n.span for n in facts.numbers])
+        protect_all = [n.span for n in facts.numbers]
+        headline, synopsis = _spanish_heading(ranked, skip, protect_all, weight)
     return Digest(
         headline_question=headline,
         synopsis=" ".join(x.text for x in synopsis),
