@@ -129,6 +129,14 @@ def test_compression_cuts_detail_and_keeps_the_claim(text: str, expected: str) -
                 "decided."
             ],
         ),
+        (  # 'had he been ...' is a condition (inverted), not a second clause
+            "The captain would not have moved any faster had he been chasing the ball in a cup "
+            "final at Wembley.",
+            [
+                "The captain would not have moved any faster had he been chasing the ball in a "
+                "cup final at Wembley."
+            ],
+        ),
         (  # 'X, which is Y' names one thing twice: no second clause
             "The port stayed closed, which is unusual for this time of year.",
             ["The port stayed closed, which is unusual for this time of year."],
@@ -142,6 +150,16 @@ def test_a_sentence_splits_into_its_clauses(text: str, expected: list[str]) -> N
     assert all(c.whole for c in found)
     for c in found:
         assert all(text[a:b] in text for a, b in c.sources)
+
+
+def test_an_attribution_is_not_a_clause_of_its_own() -> None:
+    """The parser may make '..., the agency reported' a second verb of 'and': who said it,
+    without what was said, is no takeaway."""
+    sent = _sentence(
+        "The fire started in 2019 and then again in 2021, the state news agency reported."
+    )
+    found = [render(sent, set(c.keep), c.head).text for c in clauses(sent)]
+    assert found and all("fire" in text for text in found), found
 
 
 def _weight(sent):  # type: ignore[no-untyped-def]

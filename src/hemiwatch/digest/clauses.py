@@ -37,6 +37,7 @@ from hemiwatch.digest.compress import (
     with_commas,
     word_count,
 )
+from hemiwatch.extract.lexicons import reporting_verbs
 from hemiwatch.models import Span
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -139,11 +140,29 @@ def _opening(tok: Token) -> set[int]:
     return out
 
 
-def _agree(first: Token, second: Token) -> bool:
-    """Can the two verbs share a subject? Not when one is singular and the other plural: the
-    parser joined «firmaron un acuerdo que eleva X y permite Y» at the wrong verb."""
-    one, two = first.morph.get("Number", []), second.morph.get("Number", [])
-    return not one or not two or one == two
+def _number(tok: Token) -> str | None:
+    """'Sing' or 'Plur' when the token says: its morphology, a present-tense English verb's
+    tag, or a coordinated subject ('A and B')."""
+    if tok.dep_ in SUBJECTS and any(c.dep_ == "conj" for c in tok.children):
+        return "Plur"
+    found = tok.morph.get("Number", [])
+    if found:
+        return found[0]
+    return {"VBZ": "Sing", "VBP": "Plur"}.get(tok.tag_)
+
+
+def _agree(first: Token, second: Token, subject: Token) -> bool:
+    """Can the second verb share the first one's subject? Not when the two, or the subject and
+    the second verb, differ in number: the parser joined «firmaron un acuerdo que eleva X y
+    permite Y», or 'Tindall wouldn't have moved ... in a Six Nations clash', at the wrong verb."""
+    two = _number(second)
+    one = _number(first)
+    if one and two and one != two:
+        return False
+    if subject.pos_ == "PRON":  # 'I/you know' is VBP and singular
+        return True
+    own = _number(subject)
+    return not own or not two or own == two
 
 
 def _coordinated(tok: Token, keep: set[int]) -> tuple[set[int], set[int]] | None:
@@ -155,7 +174,7 @@ def _coordinated(tok: Token, keep: set[int]) -> tuple[set[int], set[int]] | None
     if any(c.dep_ in OWN_SUBJECT for c in tok.children):
         return own, set()
     shared = _subject(head)
-    if shared is None or not _agree(head, tok):
+    if shared is None or not _agree(head, tok, shared):
         return None
     # 'X has taken A and given B': the second clause takes the subject and the auxiliaries
     helpers = {c.i for c in head.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < head.i}
@@ -218,11 +237,26 @@ def _set_apart(sent: SpacySpan, tok: Token) -> set[int] | None:
     return ids if inside and sent.doc[edge].text in DASHES | {";", ":"} else None
 
 
-def _reads(sent: SpacySpan, keep: set[int], head: Token, given: bool) -> bool:
+def _bare_attribution(sent: SpacySpan, keep: set[int], head: Token, main: bool) -> bool:
+    """'..., a news agency reported.' split off as a clause, or 'X will say today' whose
+    reported clause went: who said it, without what was said."""
+    speech, _ = reporting_verbs()
+    labels = grammar(sent.doc)
+    if head.lemma_ not in speech or any(
+        c.i in keep and c.dep_ in labels.objects for c in head.children
+    ):
+        return False
+    return not main or any(c.dep_ in {"ccomp", "parataxis"} for c in head.children)
+
+
+def _reads(sent: SpacySpan, keep: set[int], head: Token, given: bool, main: bool = False) -> bool:
     """Does the clause read as a sentence: it has a subject (its own, or `given` it by the
-    clause it was split from) and does not start with 'when', 'whose' or 'because'?"""
+    clause it was split from); it does not start with 'when', 'whose' or 'because', nor with an
+    auxiliary ('had he been ...'); and it is more than an attribution ('X reported.')?"""
     words = [sent.doc[i] for i in sorted(keep) if not sent.doc[i].is_punct]
-    if not words or _subordinate(words[0]) or words[0].dep_ == "mark":
+    if not words or _subordinate(words[0]) or words[0].dep_ in {"mark", "aux", "auxpass"}:
+        return False
+    if _bare_attribution(sent, keep, head, main):
         return False
     return given or any(c.dep_ in OWN_SUBJECT and c.i in keep for c in head.children)
 
@@ -265,7 +299,8 @@ def clauses(sent: SpacySpan, skip: Iterable[Span] = ()) -> list[Clause]:
             taken |= own
             keep -= own | cut
     main = keep - taken
-    return [Clause(head, frozenset(main)), *found] if _reads(sent, main, head, False) else found
+    reads = _reads(sent, main, head, False, main=True)
+    return [Clause(head, frozenset(main)), *found] if reads else found
 
 
 def _argument(tok: Token, keep: set[int]) -> bool:
@@ -287,11 +322,14 @@ def _argument(tok: Token, keep: set[int]) -> bool:
 
 
 def _glued(doc: Doc, tok: Token) -> bool:
-    """Is the token's subtree part of a hyphenated word: 'two-year' in 'two-year-old'?"""
+    """Is the token's subtree part of a hyphenated word: 'two-year' in 'two-year-old', '-1' in
+    '3-1'?"""
     lo, hi = tok.left_edge.i, tok.right_edge.i
-    before = lo > 0 and not doc[lo - 1].whitespace_ and doc[lo - 1].text in DASHES
-    after = hi + 1 < len(doc) and not doc[hi].whitespace_ and doc[hi + 1].text in DASHES
-    return before or after
+    before = lo > 0 and not doc[lo - 1].whitespace_ and DASHES & {doc[lo - 1].text, doc[lo].text}
+    after = (
+        hi + 1 < len(doc) and not doc[hi].whitespace_ and DASHES & {doc[hi + 1].text, doc[hi].text}
+    )
+    return bool(before or after)
 
 
 def _needed(tok: Token, keep: set[int]) -> bool:
