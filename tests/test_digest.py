@@ -162,6 +162,16 @@ def test_an_attribution_is_not_a_clause_of_its_own() -> None:
     assert found and all("fire" in text for text in found), found
 
 
+def test_a_saying_verb_does_not_end_a_clause_that_lost_what_was_said() -> None:
+    text = (
+        "The minister spoke after a research project revealed more than a fifth of students "
+        "have thought about leaving school."
+    )
+    sent = _sentence(text)
+    found = [render(sent, set(c.keep), c.head) for c in clauses(sent)]
+    assert not any(c.whole and c.text.endswith("revealed.") for c in found), found
+
+
 def _weight(sent):  # type: ignore[no-untyped-def]
     return word_weight([sent])
 
@@ -211,6 +221,18 @@ def _weight(sent):  # type: ignore[no-untyped-def]
             "Retired general Paulo Mendes was named as the official who will lead the new "
             "border agency.",
             10,
+        ),
+        (  # a phrasal verb keeps its particle, even when the parser calls it an adverb
+            "Two off-duty officers stepped in to stop a brutal beating on a crowded subway train.",
+            "Two off-duty officers stepped in.",
+            6,
+        ),
+        (  # 'ago' keeps its measure
+            "Investigators really want to see what the suspect knows about the theft of gold "
+            "from the museum 25 years ago.",
+            "Investigators want to see what the suspect knows about the theft of gold 25 years "
+            "ago.",
+            9,
         ),
     ],
 )

@@ -32,6 +32,7 @@ from hemiwatch.digest.compress import (
     complete,
     detail_cuts,
     head_of,
+    particle,
     subtree,
     unskipped,
     with_commas,
@@ -351,9 +352,8 @@ def _needed(tok: Token, keep: set[int]) -> bool:
         and not any(c.i in keep and c.i != tok.i and not c.is_punct for c in head.children)
     ):
         return True
-    particle = tok.dep_ == "advmod" and head.pos_ == "VERB" and tok.i == head.i + 1
-    if particle and not list(tok.children):  # 'put aside the money'
-        return any(c.dep_ == "dobj" and c.i > tok.i for c in head.children)
+    if particle(tok):  # 'put aside the money', 'stepped in'
+        return True
     if tok.dep_ == "relcl" and head.pos_ == "NOUN" and doc[tok.left_edge.i - 1].text != ",":
         return [c.lower_ for c in head.lefts if c.i in keep] == ["the"]  # restrictive
     return False

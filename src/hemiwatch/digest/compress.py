@@ -21,6 +21,10 @@ from hemiwatch.models import Span
 
 QUOTE_MARKS = frozenset("\"'“”‘’«»")
 FINDING = frozenset({"hear", "find", "decide", "rule", "conclude", "show", "reveal", "learn"})
+# verbs that do not end a sentence whose object was cut: '... after a study revealed.'
+SAYING = FINDING | frozenset(
+    "say tell report claim announce disclose suggest insist state explain confirm add".split()
+)
 SAY_ONLY = frozenset({"say", "tell", "add", "remark", "state", "note", "explain", "reiterate"})
 BRACKETS = {"(": ")", "[": "]"}
 # English labels, and the Universal Dependencies of the Spanish model ("obl": «Este jueves, …»)
@@ -237,6 +241,24 @@ MODIFIERS = frozenset({"advcl", "conj", "cc", "punct", "relcl", "npadvmod", "adv
 OPEN_TAGS = frozenset({"IN", "DT", "TO", "CC", "MD", "WDT", "WP", "PRP$", "POS", "HYPH", "EX"})
 
 
+PARTICLES = frozenset("in out up down off away back over aside on around through".split())
+
+
+def particle(tok: Token) -> bool:
+    """The particle of a phrasal verb, which the parser may call an adverb: 'put aside X',
+    'stepped in'."""
+    head = tok.head
+    if tok.dep_ not in {"advmod", "prt"} or head.pos_ != "VERB" or tok.i != head.i + 1:
+        return False
+    return tok.lower_ in PARTICLES and not list(tok.children)
+
+
+def _wants_what(tok: Token) -> bool:
+    """A saying verb with no clause before it ('X was gay, WNCN reported' has its clause)."""
+    before = any(c.dep_ in {"ccomp", "parataxis"} and c.i < tok.i for c in tok.children)
+    return tok.pos_ == "VERB" and tok.lemma_ in SAYING and not before
+
+
 def complete(sent: SpacySpan, keep: set[int], head: Token | None = None) -> bool:
     """Does what is kept still read as a sentence? It must not end on a word that wants a
     complement ('the plan was.', 'a graphic noting.'), nor on a verb that lost its object.
@@ -256,8 +278,11 @@ def complete(sent: SpacySpan, keep: set[int], head: Token | None = None) -> bool
         i not in keep and not doc[i].is_punct and not doc[i].is_space
         for i in range(words[-1] + 1, sent.end)
     )
-    if cut_after and last.tag_ in {"RB", "RBR", "RBS"}:
-        return False
+    adverb = last.tag_ in {"RB", "RBR", "RBS"} and not particle(last)
+    if cut_after and (adverb or _wants_what(last)):
+        return False  # '... after a study revealed.' lost what it revealed
+    if any(doc[i].lower_ == "ago" and i - 1 not in keep for i in words):
+        return False  # '25 years ago' without its '25 years'
     for tok in (doc[i] for i in words):
         if not (tok.tag_.startswith("VB") or tok.lower_.endswith("ing")):
             continue
