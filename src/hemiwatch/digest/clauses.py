@@ -196,7 +196,7 @@ def _relative(sent: SpacySpan, tok: Token, keep: set[int]) -> tuple[set[int], se
     """'NOUN, who VERB ...,': the clause without its pronoun, with the noun phrase as subject."""
     noun = tok.head
     pronoun = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
-    first = min(i for i in subtree(tok) if not sent.doc[i].is_punct)
+    first = min((i for i in subtree(tok) if not sent.doc[i].is_punct), default=tok.i)
     if (
         not (noun.pos_ in {"PROPN", "NOUN"} or _nominal(noun))
         # 'X, which is Y': one thing named twice, not a second fact
