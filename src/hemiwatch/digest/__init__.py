@@ -54,6 +54,7 @@ class Choice:
     lemmas: frozenset[str]  # the clause's content words, to keep takeaways apart
     order: int = 0  # 0 for the sentence's main clause
     keep: frozenset[int] = frozenset()  # its tokens
+    words: int = 0
 
 
 def clause_score(choice: Choice, weight: Callable[[Token], float]) -> float:
@@ -175,16 +176,17 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
     target, most = (TARGET_WORDS, MAX_WORDS) if english else (SPANISH_WORDS, SPANISH_MAX)
     weight = word_weight(doc_sents)
 
-    seen: dict[tuple[int, int, bool], list[Choice]] = {}
+    seen: dict[tuple[int, bool], list[Choice]] = {}
 
     def options(cand: Candidate, longest: int, spare: list[Span] | None = None) -> list[Choice]:
-        """The sentence's clauses that make takeaways, main clause first."""
-        key = (cand.index, longest, spare is None)
+        """The sentence's clauses that make takeaways of at most `longest` words, main clause
+        first."""
+        key = (cand.index, spare is None)
         if key not in seen:
-            seen[key] = _options(cand, longest, spare)
-        return seen[key]
+            seen[key] = _options(cand, spare)
+        return [c for c in seen[key] if c.words <= longest]
 
-    def _options(cand: Candidate, longest: int, spare: list[Span] | None) -> list[Choice]:
+    def _options(cand: Candidate, spare: list[Span] | None) -> list[Choice]:
         quoted = cand.quoted > 0.4
         if quoted and cand.facts < 0.3:
             return []  # a quote is the speaker's words, not a summary, unless it has facts
@@ -194,7 +196,7 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
         for clause in clauses(cand.sent, skip + outside):
             keep = shorten(cand.sent, clause, target, weight, spared)
             short = render(cand.sent, keep, clause.head)
-            if not short.whole or not MIN_WORDS <= short.words <= longest:
+            if not short.whole or not MIN_WORDS <= short.words <= max(most, PLEDGE_WORDS):
                 continue
             if not quoted and _first_word(short.text) in UNNAMED:
                 continue  # 'They would keep ...' does not stand alone
@@ -204,9 +206,8 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
                 else name_subject(short, facts, text_of(doc))
             )
             if found:
-                out.append(
-                    Choice(cand, found, lemmas_of(cand.sent, keep), len(out), frozenset(keep))
-                )
+                lemmas = lemmas_of(cand.sent, keep)
+                out.append(Choice(cand, found, lemmas, len(out), frozenset(keep), short.words))
         return out
 
     def take(cand: Candidate, longest: int, spans: list[Span] | None = None) -> Choice | None:

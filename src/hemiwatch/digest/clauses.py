@@ -339,8 +339,7 @@ def _needed(tok: Token, keep: set[int]) -> bool:
     is not 'the car park, run,'), the verb's particle ('put aside'), or the relative clause
     that says which one 'the man' is?"""
     doc, head = tok.doc, tok.head
-    kept = [doc[i] for i in keep]
-    if tok.tag_ in {"RBR", "JJR"} and any(t.lower_ == "than" and t.i > tok.i for t in kept):
+    if tok.tag_ in {"RBR", "JJR"} and any(doc[i].lower_ == "than" for i in keep if i > tok.i):
         return True
     if tok.dep_ == "conj" and any(c.dep_ == "preconj" and c.i in keep for c in head.children):
         return True

@@ -227,11 +227,9 @@ def _noun_conjuncts(sent: SpacySpan) -> list[set[int]]:
 
 def head_of(sent: SpacySpan, keep: set[int]) -> Token | None:
     """The kept token the others hang from: the root, or the clause left by a cut attribution."""
-    tops = [
-        t
-        for t in sent
-        if t.i in keep and (t.head.i == t.i or t.head.i not in keep) and not t.is_punct
-    ]
+    doc = sent.doc
+    kept = (doc[i] for i in sorted(keep) if sent.start <= i < sent.end)
+    tops = [t for t in kept if (t.head.i == t.i or t.head.i not in keep) and not t.is_punct]
     # the parse is projective: a subtree is the run from its left edge to its right edge
     return max(tops, key=lambda t: t.right_edge.i - t.left_edge.i, default=None)
 
