@@ -16,6 +16,10 @@ verb's or a noun's complement) whose words weigh least, where a word weighs more
 name or a number, when the article repeats it, and the earlier it comes in its clause. What is
 kept must still read as a sentence. Everything kept is the article's own words, in its order,
 with their spans.
+
+The rules read their dependency labels from a Grammar: spaCy's English scheme, or Universal
+Dependencies (the Spanish model), where a relative clause is an 'acl' with «que», the 'and' and
+the «que» of a second clause hang from its verb, and a noun's «de» phrase is its complement.
 """
 
 from __future__ import annotations
