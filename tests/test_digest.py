@@ -8,9 +8,10 @@ from collections.abc import Callable
 import pytest
 
 from hemiwatch.digest import compress
-from hemiwatch.digest.clauses import clauses, shorten
+from hemiwatch.digest.clauses import clauses
 from hemiwatch.digest.compress import render
 from hemiwatch.digest.select import word_weight
+from hemiwatch.digest.shorten import shorten
 from hemiwatch.extract import load_model
 from hemiwatch.extract.nlp import sentences
 from hemiwatch.models import Article, Facts

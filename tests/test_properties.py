@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from hemiwatch.config import MODEL_ES, Settings
-from hemiwatch.digest.clauses import clauses, shorten
+from hemiwatch.digest.clauses import clauses
 from hemiwatch.digest.compress import render
 from hemiwatch.digest.select import word_weight
+from hemiwatch.digest.shorten import shorten
 from hemiwatch.errors import HemiwatchError, IngestError
 from hemiwatch.extract import extract_dateline, load_model
 from hemiwatch.ingest import read_bytes

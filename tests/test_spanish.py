@@ -9,9 +9,10 @@ from collections.abc import Callable
 import pytest
 
 from hemiwatch.config import MODEL_ES, Settings
-from hemiwatch.digest.clauses import clauses, shorten
+from hemiwatch.digest.clauses import clauses
 from hemiwatch.digest.compress import render
 from hemiwatch.digest.select import word_weight
+from hemiwatch.digest.shorten import shorten
 from hemiwatch.extract.language import detect_language
 from hemiwatch.extract.nlp import load_model, sentences
 from hemiwatch.models import Article, Facts

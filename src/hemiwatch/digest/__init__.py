@@ -2,7 +2,9 @@
 
 make_digest(doc, facts)      this module      picks clauses, shortens them, asks the question
 rank(...)                    select.py        position, centrality, facts density, quotes
-clauses(sent), shorten(...)  clauses.py       a sentence's clauses; the cheapest cuts of each
+clauses(sent)                clauses.py       a sentence's clauses, main clause first
+shorten(sent, clause, ...)   shorten.py       the cheapest cuts that bring a clause to length
+grammar(doc)                 labels.py        the dependency labels of English or of UD
 compress(sent, max_words)    compress.py      deletion on the dependency parse, with spans
 question(sent, keep)         question.py      subject-auxiliary inversion of the lead claim
 
@@ -21,11 +23,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from hemiwatch.digest.clauses import Weight, clauses, shorten
+from hemiwatch.digest.clauses import clauses
 from hemiwatch.digest.compress import Compressed, compress, inside, render
 from hemiwatch.digest.pronouns import attributed, lower_first, name_subject
 from hemiwatch.digest.question import question
 from hemiwatch.digest.select import Candidate, lemmas_of, overlap, rank, word_weight
+from hemiwatch.digest.shorten import Weight, shorten
 from hemiwatch.extract.nlp import sentences, text_of
 from hemiwatch.models import Digest, Facts, Span, Takeaway
 
