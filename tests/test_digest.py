@@ -285,6 +285,19 @@ def test_question_headline_inverts_the_lead_claim(
     assert digest.headline_question.endswith("?")
 
 
+def test_a_long_lead_makes_a_short_question(facts_of: Callable[[str], Facts]) -> None:
+    """Whole-subtree cuts cannot bring this lead to 16 words; its main clause, shortened, can
+    (and the apposition to the clause, 'its largest target to date', goes)."""
+    text = (
+        "Chile will try to seize 40 tonnes of cocaine this year, its largest target to date, "
+        "with help from US$ 30 million in new funding, the navy said on Monday.\n\n"
+        "Officials gave no further details about the plan."
+    )
+    digest = facts_of(text).digest
+    assert digest is not None
+    assert digest.headline_question == "Will Chile Try to Seize 40 Tonnes of Cocaine This Year?"
+
+
 def test_pronoun_subject_is_named(facts_of: Callable[[str], Facts]) -> None:
     text = (
         "Defense Minister Ana Sorel visited the northern garrison on Monday.\n\n"
@@ -366,3 +379,16 @@ def test_empty_text_has_an_empty_digest(facts_of: Callable[[str], Facts]) -> Non
     digest = facts_of("Hello.").digest
     assert digest is not None
     assert digest.takeaways == [] and digest.headline_question is None
+
+
+def test_a_cut_does_not_take_part_of_a_name(facts_of: Callable[[str], Facts]) -> None:
+    text = (
+        "Officials from Trinidad and Tobago and Barbados signed a regional coast guard pact "
+        "on Thursday in the capital after two years of talks over shared radar stations.\n\n"
+        "The pact takes effect in March, officials said."
+    )
+    digest = facts_of(text).digest
+    assert digest is not None and digest.takeaways
+    for takeaway in digest.takeaways:
+        if "Trinidad" in takeaway.text:
+            assert "Trinidad and Tobago" in takeaway.text, takeaway.text

@@ -39,7 +39,7 @@ MAX_TAKEAWAYS = 5
 SYNOPSIS_WORDS = 30
 SPANISH_WORDS = 14  # TARGET_WORDS, with room for Spanish's longer phrasing ...
 SPANISH_MAX = 16  # ... and MAX_WORDS
-QUESTION_WORDS = 16  # a Spanish question is its lead's main clause: «¿X rechazó Y?»
+QUESTION_WORDS = 16  # a question is at most this long: «¿X rechazó Y?», 'Did X reject Y?'
 THREATS = ("transnational_crime", "narcotics", "military_action")
 PLEDGE_WORDS = 16  # a commitment keeps both its numbers, a stance its two sides
 UNNAMED = frozenset(
@@ -146,14 +146,19 @@ def _spanish_heading(
 
 
 def _english_heading(
-    ranked: list[Candidate], skip: list[Span]
+    ranked: list[Candidate], skip: list[Span], weight: Weight
 ) -> tuple[str | None, list[Compressed]]:
-    """The lead claim as a yes/no question, and the two best unquoted sentences (cut to about
-    30 words) as the synopsis."""
+    """The lead claim as a yes/no question (the main clause of one of the first sentences,
+    shortened), and the two best unquoted sentences (cut to about 30 words) as the synopsis."""
     headline = None
     for cand in sorted(ranked[:3], key=lambda c: c.index):
         short = compress(cand.sent, TARGET_WORDS, skip)
         headline = question(cand.sent, inside(cand.sent, short.sources))
+        main = next(iter(clauses(cand.sent, skip)), None)
+        if main is not None and (not headline or len(headline.split()) > QUESTION_WORDS):
+            # whole subtrees could not cut the lead short enough: its main clause, shortened
+            keep = shorten(cand.sent, main, TARGET_WORDS, weight, set())
+            headline = question(cand.sent, keep) or headline
         if headline:
             break
     long_forms = [
@@ -197,7 +202,7 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
         spared = inside(cand.sent, protect + (spare or []))
         out: list[Choice] = []
         for clause in clauses(cand.sent, skip + outside):
-            keep = shorten(cand.sent, clause, target, weight, spared)
+            keep = shorten(cand.sent, clause, target, weight, spared, places)
             short = render(cand.sent, keep, clause.head)
             if not short.whole or not MIN_WORDS <= short.words <= max(most, PLEDGE_WORDS):
                 continue
@@ -260,7 +265,7 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
             chosen.append(option)
     chosen.sort(key=lambda c: (c.cand.index, c.order))  # a sentence's main clause first
     if english:
-        headline, synopsis = _english_heading(ranked, skip)
+        headline, synopsis = _english_heading(ranked, skip, weight)
     else:
         protect_all = [n.span for n in facts.numbers]
         headline, synopsis = _spanish_heading(ranked, skip, protect_all, weight)

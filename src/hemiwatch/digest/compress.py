@@ -408,8 +408,9 @@ def detail_cuts(sent: SpacySpan, keep: set[int]) -> set[int]:
 
 
 def _second_object(sent: SpacySpan) -> set[int]:
-    """'X transferred 19 members on Tuesday, its second transfer this year': the parser makes
-    the apposition to the whole clause a second object, set off by a comma."""
+    """'X transferred 19 members on Tuesday, its second transfer this year', 'X will try to
+    clear 25,000 hectares this year, its largest target': the parser makes the apposition to
+    the whole clause a second object, set off by a comma."""
     doc = sent.doc
     out: set[int] = set()
     for tok in sent:
@@ -418,7 +419,7 @@ def _second_object(sent: SpacySpan) -> set[int]:
             tok.dep_ == "dobj"
             and first > sent.start
             and doc[first - 1].text == ","
-            and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
+            and any(c.dep_ in {"dobj", "xcomp"} and c.i < tok.i for c in tok.head.children)
         ):
             out |= with_commas(sent, subtree(tok))
     return out

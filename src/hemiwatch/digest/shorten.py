@@ -10,7 +10,7 @@ Everything kept is the article's own words, in its order, with their spans.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import combinations
 
 from spacy.tokens import Doc, Token
@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from hemiwatch.digest.clauses import MIN_WORDS, Clause
 from hemiwatch.digest.compress import DASHES, complete, particle, subtree, with_commas
 from hemiwatch.digest.labels import NEGATIONS, SUBJECTS, UD, grammar, subordinate
+from hemiwatch.models import Span
 
 MAX_CUTS = 3  # subtrees cut at once when searching for the cheapest shortening
 MAX_ROUNDS = 4  # searches, each after the lightest cut, when no way of cutting is enough
@@ -81,7 +82,17 @@ def _needed(tok: Token, keep: set[int]) -> bool:
     return False
 
 
-def _cuts(sent: SpacySpan, clause: Clause, keep: set[int], spared: set[int]) -> list[set[int]]:
+def _token_ranges(sent: SpacySpan, spans: Iterable[Span]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        if a < sent.end_char and b > sent.start_char and (found := sent.doc.char_span(a, b)):
+            out.append((found.start, found.end))
+    return out
+
+
+def _cuts(
+    sent: SpacySpan, clause: Clause, keep: set[int], spared: set[int], names: list[tuple[int, int]]
+) -> list[set[int]]:
     """The subtrees of the clause that may go: detail, never its verb, a negation, the
     complement of a noun ('the size of a pig') or a fact's words."""
     doc = sent.doc
@@ -97,15 +108,27 @@ def _cuts(sent: SpacySpan, clause: Clause, keep: set[int], spared: set[int]) -> 
             or _argument(tok, keep)
             or (tok.dep_ == "conj" and tok.head.dep_ in SUBJECTS)  # 'A and B are' keeps B
             or (tok.dep_ == "advmod" and tok.head.pos_ in {"NOUN", "NUM"})  # '20 years ago'
+            or (tok.dep_ == "npadvmod" and tok.i > tok.head.i and tok.head.pos_ != "VERB")
             or _needed(tok, keep)
         ):
             continue
         ids = with_commas(sent, subtree(tok)) & keep
         if tok.dep_ == "conj":
             ids = _conjuncts(sent, tok, keep)
-        if ids and clause.head.i not in ids and not ids & spared and not _glued(doc, tok):
+        whole = not _glued(doc, tok) and not _splits_a_name(names, ids)
+        if ids and clause.head.i not in ids and not ids & spared and whole:
             out.append(ids)
     return out
+
+
+def _splits_a_name(names: list[tuple[int, int]], ids: set[int]) -> bool:
+    """Would the cut take part of a name ('and Tobago' of 'Trinidad and Tobago')? `names` are
+    the sentence's entities as (start, end) token ranges."""
+    for start, end in names:
+        inside = sum(1 for i in range(start, end) if i in ids)
+        if 0 < inside < end - start:
+            return True
+    return False
 
 
 def _conjuncts(sent: SpacySpan, tok: Token, keep: set[int]) -> set[int]:
@@ -123,12 +146,20 @@ def _conjuncts(sent: SpacySpan, tok: Token, keep: set[int]) -> set[int]:
 
 
 def shorten(
-    sent: SpacySpan, clause: Clause, max_words: int, weight: Weight, spared: set[int]
+    sent: SpacySpan,
+    clause: Clause,
+    max_words: int,
+    weight: Weight,
+    spared: set[int],
+    names: Iterable[Span] = (),
 ) -> set[int]:
     """The clause cut to at most `max_words` words at the least cost: the fewest and lightest
     words, over every way of cutting up to three of its subtrees. When no such way leaves a
-    complete sentence, the lightest subtree per word goes and the search runs again."""
+    complete sentence, the lightest subtree per word goes and the search runs again. No cut
+    takes part of a name: the parser's entities, or `names` (character spans, such as the
+    places found in the article: 'Trinidad and Tobago')."""
     doc = sent.doc
+    whole = [(e.start, e.end) for e in sent.ents] + _token_ranges(sent, names)
     keep = set(clause.keep)
     order = sorted(i for i in keep if not doc[i].is_punct)  # the words
     # a highlight keeps the start of its clause: early words cost more to cut
@@ -143,7 +174,7 @@ def shorten(
     for _ in range(MAX_ROUNDS):
         if words(keep) <= max_words:
             break
-        cuts = _cuts(sent, clause, keep, spared)
+        cuts = _cuts(sent, clause, keep, spared, whole)
         ways = []
         for size in range(1, MAX_CUTS + 1):
             for combo in combinations(cuts, size):
