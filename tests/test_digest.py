@@ -261,6 +261,20 @@ def test_outlet_tag_is_not_part_of_a_takeaway() -> None:
     assert text[out.sources[0][0] :].startswith("Port officials")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No serious injuries were reported in the crashes on the highway between Boulder and "
+        "Denver.",  # 'between A' without its B
+        "You would be forgiven for thinking these colourful scenes of dancing, singing and "
+        "beating drums came from Brazil.",  # 'A, B' without 'and C'
+    ],
+)
+def test_compression_keeps_the_pairs_it_needs(text: str) -> None:
+    out = compress(_sentence(text), 12).text
+    assert not out.endswith(("between Boulder.", "dancing, singing.")), out
+
+
 def test_compression_stops_when_short_enough() -> None:
     text = "The army sent troops to the border."
     assert compress(_sentence(text), 12).text == text
@@ -274,6 +288,7 @@ def test_compression_stops_when_short_enough() -> None:
         ("The ministry has suspended the program.", "Has the Ministry Suspended the Program?"),
         ("The talks will resume in March.", "Will the Talks Resume in March?"),
         ("Ecuador wants more radar coverage.", "Does Ecuador Want More Radar Coverage?"),
+        ("The cartel may have moved its laboratories.", "Could the Cartel Have Moved Its Labor"),
     ],
 )
 def test_question_headline_inverts_the_lead_claim(

@@ -209,6 +209,13 @@ OPTIONAL: list[Step] = [
 ]
 
 
+def whole_pair(tok: Token) -> bool:
+    """Must the conjunct stay? 'between A and B' needs its B; in 'A, B and C', cutting 'and C'
+    would leave 'A, B' (the cut of B takes C along)."""
+    head = tok.head
+    return head.dep_ == "conj" or (head.dep_ == "pobj" and head.head.lower_ == "between")
+
+
 def _noun_conjuncts(sent: SpacySpan) -> list[set[int]]:
     """'the security and stability of X' -> 'the security of X'."""
     out = []
@@ -218,6 +225,7 @@ def _noun_conjuncts(sent: SpacySpan) -> list[set[int]]:
             and tok.pos_ in {"NOUN", "PROPN", "ADJ"}
             and tok.head.i < tok.i
             and tok.head.dep_ not in {"nsubj", "nsubjpass"}  # 'A and B have' must keep B
+            and not whole_pair(tok)
         ):
             ids = subtree(tok)
             ccs = [c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]

@@ -53,7 +53,8 @@ def question(sent: SpacySpan, keep: set[int]) -> str | None:
     verb_word = root.text
     if auxes:
         moved = auxes[0].i
-        front = auxes[0].text
+        # 'X may have collided' asks 'Could X have collided?' ('May X ...?' asks leave)
+        front = "could" if auxes[0].lower_ in {"may", "might"} else auxes[0].text
     elif root.lemma_ == "be":
         moved = root.i
         front = root.text

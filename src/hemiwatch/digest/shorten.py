@@ -17,7 +17,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from hemiwatch.digest.clauses import MIN_WORDS, Clause
-from hemiwatch.digest.compress import DASHES, complete, particle, subtree, with_commas
+from hemiwatch.digest.compress import (
+    DASHES,
+    complete,
+    particle,
+    subtree,
+    whole_pair,
+    with_commas,
+)
 from hemiwatch.digest.labels import NEGATIONS, SUBJECTS, UD, grammar, subordinate
 from hemiwatch.models import Span
 
@@ -67,8 +74,8 @@ def _needed(tok: Token, keep: set[int]) -> bool:
         return True
     if tok.dep_ == "conj" and any(c.dep_ == "preconj" and c.i in keep for c in head.children):
         return True
-    if tok.dep_ == "conj" and head.dep_ == "conj":
-        return True  # 'A, B and C' is not cut to 'A, B' (the cut of B takes C along)
+    if tok.dep_ == "conj" and whole_pair(tok):
+        return True
     if (
         head.dep_ == "acl"
         and (head.tag_ in {"VBN", "VBG"} or "Part" in head.morph.get("VerbForm", []))
