@@ -70,8 +70,10 @@ def _needed(tok: Token, keep: set[int]) -> bool:
     is not 'the car park, run,'), the verb's particle ('put aside'), or the relative clause
     that says which one 'the man' is?"""
     doc, head = tok.doc, tok.head
-    if tok.tag_ in {"RBR", "JJR"} and any(doc[i].lower_ == "than" for i in keep if i > tok.i):
-        return True
+    if tok.tag_ in {"RBR", "JJR"}:  # 'more' whose 'than' is elsewhere: 'more X than Y'
+        own = subtree(tok)
+        if any(doc[i].lower_ == "than" for i in keep if i > tok.i and i not in own):
+            return True
     if tok.dep_ == "conj" and any(c.dep_ == "preconj" and c.i in keep for c in head.children):
         return True
     if tok.dep_ == "conj" and whole_pair(tok):
