@@ -138,6 +138,10 @@ def test_compression_cuts_detail_and_keeps_the_claim(text: str, expected: str) -
                 "cup final at Wembley."
             ],
         ),
+        (  # what a naming verb calls its object is no apposition to cut
+            'Opposition leader Ana Ruiz called the extension "a blank cheque."',
+            ['Opposition leader Ana Ruiz called the extension "a blank cheque."'],
+        ),
         (  # 'X, which is Y' names one thing twice: no second clause
             "The port stayed closed, which is unusual for this time of year.",
             ["The port stayed closed, which is unusual for this time of year."],

@@ -21,6 +21,7 @@ from hemiwatch.models import Span
 
 QUOTE_MARKS = frozenset("\"'“”‘’«»")
 FINDING = frozenset({"hear", "find", "decide", "rule", "conclude", "show", "reveal", "learn"})
+NAMING = frozenset("call name dub label brand term deem consider declare".split())
 # verbs that do not end a sentence whose object was cut: '... after a study revealed.'
 SAYING = FINDING | frozenset(
     "say tell report claim announce disclose suggest insist state explain confirm add".split()
@@ -410,9 +411,21 @@ def detail_cuts(sent: SpacySpan, keep: set[int]) -> set[int]:
     root = head_of(sent, keep) or sent.root
     for ids in _by_dep(sent, ["appos"], root):
         set_off = sent.doc[min(ids)].is_punct  # ", 34," is detail; «el minuto 81» is not
+        if _complement(sent, ids):
+            continue
         if set_off or not any(sent.doc[i].like_num for i in ids):
             keep = keep - ids
     return keep - _leading(sent, root) - _second_object(sent)
+
+
+def _complement(sent: SpacySpan, ids: set[int]) -> bool:
+    """'called the extension "a blank cheque"': what the parser took for an apposition of the
+    object of a naming verb says what the object was called."""
+    tok = next((sent.doc[i] for i in ids if sent.doc[i].dep_ == "appos"), None)
+    if tok is None:
+        return False
+    head = tok.head
+    return head.dep_ == "dobj" and head.head.lemma_ in NAMING
 
 
 def _second_object(sent: SpacySpan) -> set[int]:
