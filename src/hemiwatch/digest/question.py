@@ -44,6 +44,12 @@ def question(sent: SpacySpan, keep: set[int]) -> str | None:
     subject_ids = [t.i for t in subject.subtree if t.i in keep]
     auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
     doc = sent.doc
+    # what the verb sets off after a comma is an afterthought: '..., down 40 percent'
+    stop = min(
+        (i for i in keep if doc[i].text == "," and doc[i].head.i == root.i > 0), default=None
+    )
+    if stop is not None and stop > root.i:
+        keep = {i for i in keep if i < stop}
     kept = [i for i in sorted(keep) if not doc[i].is_punct or doc[i].text in {"'s", "-", "%"}]
     if not kept or kept[0] != min(subject_ids, default=-1):
         return None  # something precedes the subject: the inversion would read badly
