@@ -422,3 +422,20 @@ def test_a_cut_does_not_take_part_of_a_name(facts_of: Callable[[str], Facts]) ->
     for takeaway in digest.takeaways:
         if "Trinidad" in takeaway.text:
             assert "Trinidad and Tobago" in takeaway.text, takeaway.text
+
+
+def test_a_pledge_in_one_long_clause_keeps_both_numbers(
+    facts_of: Callable[[str], Facts],
+) -> None:
+    text = (
+        "GUAYAQUIL, Sept 9 (Sample Wire) - Ecuador has asked its partners for 30 container "
+        "scanners to check cargo at its Pacific ports and has received pledges for 18, "
+        "Interior Minister Rocío Almendáriz said on Tuesday.\n\n"
+        "The first scanners would arrive in Guayaquil in January, the minister said.\n\n"
+        "Police had seized nearly 90 tonnes of cocaine at the port this year."
+    )
+    facts = facts_of(text)
+    assert facts.commitments and facts.digest is not None
+    assert any("30" in t.text and "18" in t.text for t in facts.digest.takeaways), [
+        t.text for t in facts.digest.takeaways
+    ]

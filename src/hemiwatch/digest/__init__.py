@@ -42,6 +42,7 @@ SPANISH_MAX = 16  # ... and MAX_WORDS
 QUESTION_WORDS = 16  # a question is at most this long: «¿X rechazó Y?», 'Did X reject Y?'
 THREATS = ("transnational_crime", "narcotics", "military_action")
 PLEDGE_WORDS = 16  # a commitment keeps both its numbers, a stance its two sides
+JOINED_WORDS = PLEDGE_WORDS + 4  # a pledge's two clauses joined, or one clause with both
 UNNAMED = frozenset(
     {"it", "they", "this", "these", "those", "we", "i", "you"}
     | {"su", "sus", "él", "ella", "ellos", "ellas", "esto", "eso", "nosotros"}
@@ -103,20 +104,25 @@ def _pledge(
     options: Callable[[Candidate, int, list[Span] | None], list[Choice]],
 ) -> list[Choice]:
     """The first commitment as one takeaway: what was sought and what was pledged, from its
-    evidence sentences (joined with '; ' when they are two)."""
+    evidence sentences (joined with '; ' when they are two; one clause that holds both may
+    run to the length of a joined pair)."""
     if not facts.commitments:
         return []
     evidence = facts.commitments[0].evidence
     cands = [c for c in ranked if _starts_in(c, evidence)]
     cands.sort(key=lambda c: c.index)
     held = [
-        o for c in cands[:2] for o in options(c, PLEDGE_WORDS, None) if _holds(o.takeaway, evidence)
+        o
+        for c in cands[:2]
+        for o in options(c, JOINED_WORDS, None)
+        if _holds(o.takeaway, evidence)
+        and (o.words <= PLEDGE_WORDS or all(_holds(o.takeaway, [e]) for e in evidence))
     ]
     parts = list({o.takeaway.text: o for o in held}.values())[:2]
     if len(parts) == 2:
         first, second = parts[0].takeaway, parts[1].takeaway
         text = first.text.rstrip(".") + "; " + lower_first(second.text.split(": ", 1)[-1])
-        if len(text.split()) > PLEDGE_WORDS + 4:
+        if len(text.split()) > JOINED_WORDS:
             return parts[:1]
         joined = Takeaway(text=text, sources=sorted({*first.sources, *second.sources}))
         return [Choice(parts[0].cand, joined, parts[0].lemmas | parts[1].lemmas)]
@@ -204,7 +210,7 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
         for clause in clauses(cand.sent, skip + outside):
             keep = shorten(cand.sent, clause, target, weight, spared, places)
             short = render(cand.sent, keep, clause.head)
-            if not short.whole or not MIN_WORDS <= short.words <= max(most, PLEDGE_WORDS):
+            if not short.whole or not MIN_WORDS <= short.words <= max(most, JOINED_WORDS):
                 continue
             if not quoted and _first_word(short.text) in UNNAMED:
                 continue  # 'They would keep ...' does not stand alone
