@@ -66,9 +66,9 @@ def _glued(doc: Doc, tok: Token) -> bool:
 
 def _needed(tok: Token, keep: set[int]) -> bool:
     """Would the cut leave a phrase that no longer reads: 'more' of 'more X than Y', the second
-    half of 'neither A nor B', the only dependent of a participle ('the car park, run by X,'
-    is not 'the car park, run,'), the verb's particle ('put aside'), or the relative clause
-    that says which one 'the man' is?"""
+    half of 'neither A nor B' or 'between A and B', the only dependent of a participle ('the
+    car park, run by X,' is not 'the car park, run,'), the verb's particle ('put aside'), or
+    the relative clause that says which one 'the man' is?"""
     doc, head = tok.doc, tok.head
     if tok.tag_ in {"RBR", "JJR"}:  # 'more' whose 'than' is elsewhere: 'more X than Y'
         own = subtree(tok)
@@ -117,6 +117,7 @@ def _cuts(
             or _argument(tok, keep)
             or (tok.dep_ == "conj" and tok.head.dep_ in SUBJECTS)  # 'A and B are' keeps B
             or (tok.dep_ == "advmod" and tok.head.pos_ in {"NOUN", "NUM"})  # '20 years ago'
+            # 'worth more than $900 million'
             or (tok.dep_ == "npadvmod" and tok.i > tok.head.i and tok.head.pos_ != "VERB")
             or _needed(tok, keep)
         ):
