@@ -45,11 +45,9 @@ def question(sent: SpacySpan, keep: set[int]) -> str | None:
     auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
     doc = sent.doc
     # what the verb sets off after a comma is an afterthought: '..., down 40 percent'
-    stop = min(
-        (i for i in keep if doc[i].text == "," and doc[i].head.i == root.i > 0), default=None
-    )
-    if stop is not None and stop > root.i:
-        keep = {i for i in keep if i < stop}
+    commas = [i for i in keep if i > root.i and doc[i].text == "," and doc[i].head.i == root.i]
+    if commas:
+        keep = {i for i in keep if i < min(commas)}
     kept = [i for i in sorted(keep) if not doc[i].is_punct or doc[i].text in {"'s", "-", "%"}]
     if not kept or kept[0] != min(subject_ids, default=-1):
         return None  # something precedes the subject: the inversion would read badly
