@@ -220,3 +220,31 @@ def test_people_sharing_a_surname(facts_of: FactsOf) -> None:
     )
     assert {p.name for p in f.people} == {"Ana Lucero", "Tomás Lucero"}
     assert direct(f)[0].speaker in {"Ana Lucero", "Tomás Lucero"}
+
+
+def test_the_owner_of_the_speaker_is_not_the_speaker(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Former police chief Rafael Ortiz was charged with bribery on Monday.\n\n"
+        "Ortiz's lawyer, Marta Bello, said her client was innocent."
+    )
+    assert [(q.text, q.speaker) for q in f.quotes] == [("her client was innocent", "Marta Bello")]
+
+
+def test_an_unnamed_official_is_someone_new(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Interior Minister Pablo Ruiz announced the deployment on Monday.\n\n"
+        "A Defense Ministry official, speaking on condition of anonymity, said the troops would "
+        "stay until March."
+    )
+    (q,) = [q for q in f.quotes if "troops" in q.text]
+    assert q.speaker is not None and "official" in q.speaker and q.speaker != "Pablo Ruiz"
+
+
+def test_a_body_named_again_by_its_head_noun(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "The U.S. Embassy said it regretted the decision.\n\n"
+        "Paraguay's anti-drug secretariat said its agents had seized 2 tonnes of cocaine. "
+        "The secretariat said the raids used intelligence from Brazil."
+    )
+    (q,) = [q for q in f.quotes if "raids" in q.text]
+    assert q.speaker == "Paraguay's anti-drug secretariat"

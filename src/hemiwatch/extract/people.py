@@ -218,9 +218,21 @@ def _name_spans(doc: Doc) -> list[Span]:
         # hyphenated surnames come as three tokens: Carranza - Wells
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
             end += 2
-        if end - tok.i >= 2 and not any(i in taken for i in range(tok.i, end)):
-            spans.append(doc[tok.i : end])
-            taken.update(range(tok.i, end))
+        start = tok.i
+        before = doc[start - 1] if start > 0 else None
+        if (
+            before is not None
+            and before.i not in taken
+            and _NAME_TOKEN.match(before.text)
+            and before.is_alpha
+            and before.pos_ == "PROPN"
+            and not before.ent_type_
+            and before.lower_ not in titles()
+        ):
+            start -= 1  # "Marvin Ulises Castellanos": a first name the list does not know
+        if end - tok.i >= 2 and not any(i in taken for i in range(start, end)):
+            spans.append(doc[start:end])
+            taken.update(range(start, end))
     return [s for s in spans if _is_person(s)]
 
 
@@ -262,6 +274,8 @@ def _is_person(span: Span) -> bool:
     text = span.text.strip()
     if not text or any(ch.isdigit() for ch in text):
         return False
+    if span[0].lower_ in _ARTICLES:
+        return False  # "The United States, represented by ...": people are not named with one
     gaz = gazetteer("es" if span.doc.lang_ == "es" else "en")
     if text in gaz.surfaces or text.removesuffix("'s") in gaz.surfaces:
         return False

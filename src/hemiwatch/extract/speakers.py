@@ -62,10 +62,18 @@ class Speaker:
     body: bool = False  # a named body (ministry, agency), not a person
 
 
+INDEFINITE = frozenset({"a", "an", "un", "una"})
+
 # "The statement said": a document speaks for whoever issued it.
 DOCUMENT_NOUNS = frozenset(
     "statement communique communiqué release letter text "
     "comunicado texto nota declaración carta documento".split()
+)
+
+
+# Head nouns that may stand for a body named with another head ("the agency" for the DEA).
+GENERIC_BODIES = frozenset(
+    "agency organization organisation body institution agencia organización institución".split()
 )
 
 
@@ -126,14 +134,18 @@ class SpeakerResolver:
         return last
 
     def _resolve(self, tok: Token) -> Speaker | None:
-        person = self._person_at(tok)
-        if person is not None:
-            return person
         for appos in (c for c in tok.children if c.dep_ == "appos"):
             person = self._person_at(appos)  # "Haiti's foreign minister, Jean-Robert Desvarieux,"
             if person is not None:
                 return person
+        person = self._person_at(tok)
+        if person is not None:
+            return person
         low = tok.lower_
+        if tok.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children
+        ):
+            return self._named(tok)  # "a State Department official" is someone new
         if tok.pos_ == "NOUN" and (low in DOCUMENT_NOUNS or tok.lemma_.lower() in DOCUMENT_NOUNS):
             return self._issuer(tok)
         if low in PRONOUN_GENDER:
@@ -178,9 +190,16 @@ class SpeakerResolver:
         best = None
         first = bisect_left(self.mention_starts, lo - 200)  # a name is shorter than this
         last = bisect_right(self.mention_starts, hi)
+        owners = [
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            for c in tok.children
+            if c.dep_ == "poss"
+        ]
         for (a, b), person in self.mentions[first:last]:
             if a <= tok.idx < b:
                 return _speaker(person, (a, b))
+            if any(x <= a and b <= y for x, y in owners):
+                continue  # "Castellanos's lawyer" is not Castellanos
             if lo <= a and b <= hi and tok.head.i != tok.i:
                 best = _speaker(person, (a, b))
         return best
@@ -235,7 +254,9 @@ class SpeakerResolver:
         if len(words) == 1 and words[0].lower() == head and not text[:1].isupper():
             earlier = [b for b in self.bodies if b.span[0] < before and b.head in org_heads()]
             same = [b for b in earlier if b.head == head]
-            earlier = same or earlier  # "the agency" after "the Drug Enforcement Administration"
+            # "the agency" after "the Drug Enforcement Administration"; but "the secretariat"
+            # is no embassy
+            earlier = same or (earlier if head in GENERIC_BODIES else [])
             if not earlier:
                 return None
             text, words = earlier[-1].name, _content_words(earlier[-1].name)
@@ -290,12 +311,21 @@ def _bodies(doc: Doc) -> list[Body]:
                 name, (phrase.start_char, phrase.end_char), ent.root.lemma_.lower()
             )
     for tok in doc:
-        if tok.lemma_.lower() in heads and tok.text[:1].isupper() and tok.dep_ != "compound":
+        if tok.lemma_.lower() in heads and tok.dep_ != "compound" and _named_body(tok):
             phrase = _noun_phrase(tok)
             key = (phrase.start_char, phrase.end_char)
             if key not in out:
                 out[key] = Body(_strip_det(phrase.text), key, tok.lemma_.lower())
     return sorted(out.values(), key=lambda b: b.span)
+
+
+def _named_body(tok: Token) -> bool:
+    """ "the Interior Ministry", and "Paraguay's anti-drug secretariat", "the Colombian navy":
+    an org noun that is capitalised or carries a name."""
+    return tok.text[:1].isupper() or any(
+        c.dep_ in {"poss", "compound", "amod"} and c.text[:1].isupper() and c.i > 0
+        for c in tok.lefts
+    )
 
 
 def _noun_phrase(tok: Token) -> Span:
