@@ -129,6 +129,22 @@ def test_ships_named_like_people_are_not_people(facts_of: FactsOf) -> None:
     assert [p.name for p in f.people] == ["Laura Pinto"]
 
 
+def test_a_country_named_with_an_article_is_not_a_person(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "The United States, represented by Deputy Secretary Laura Finch, offered two cutters."
+    )
+    assert [p.name for p in f.people] == ["Laura Finch"]
+
+
+def test_a_first_name_the_list_does_not_know_stays_with_the_name(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Police arrested a suspect on Monday.\n\n"
+        "Wilmer Ulises Ferreyra, 41, was flown to Miami after a judge rejected his final "
+        "appeal.\n\nFerreyra's lawyer said he was innocent."
+    )
+    assert [p.name for p in f.people] == ["Wilmer Ulises Ferreyra"]
+
+
 def test_lone_surname_without_full_name_is_not_a_person(facts_of: FactsOf) -> None:
     f = facts_of("Mendez was not available for comment.")
     assert f.people == []
@@ -161,6 +177,27 @@ def test_money_percent_and_written_numbers(facts_of: FactsOf) -> None:
         (12, "percent", None),
         (19, "boats", None),
         (2000, "rifles", None),
+    ]
+
+
+def test_the_dollars_of_the_americas_are_told_apart(facts_of: FactsOf) -> None:
+    f = facts_of("Canada pledged C$ 25 million, Jamaica J$ 300 million and Brazil R$ 9 million.")
+    assert numbers(f) == [
+        (25_000_000, "CAD", None),
+        (300_000_000, "JMD", None),
+        (9_000_000, "BRL", None),
+    ]
+
+
+def test_what_a_number_counts_past_hyphens_and_more(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "The army guards a 1,400-kilometer border and needs at least 2,000 more soldiers. "
+        "The floods displaced more than 90,000 Hondurans, half of them children."
+    )
+    assert numbers(f) == [
+        (1400, "kilometers", None),
+        (2000, "soldiers", "at least"),
+        (90_000, "hondurans", "more than"),
     ]
 
 

@@ -34,11 +34,17 @@ SCALES = {
 _WORD = "|".join(sorted([*WORD_VALUES, "hundred", "thousand"], key=len, reverse=True))
 _WORDS = rf"(?:{_WORD})(?:(?:[\s-]|\s+and\s+)(?:{_WORD}))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "R$": "BRL"}
+# the dollars of the Americas are told apart by their prefix: C$ 40 million is Canadian
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "R$": "BRL", "C$": "CAD", "CA$": "CAD",
+    "CAN$": "CAD", "MX$": "MXN", "Mex$": "MXN", "J$": "JMD", "TT$": "TTD", "BDS$": "BBD",
+    "Bds$": "BBD", "EC$": "XCD", "BZ$": "BZD", "G$": "GYD",
+}  # fmt: skip
+_CUR = "|".join(re.escape(c) for c in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
                   "dólar": "USD", "dólares": "USD"}  # fmt: skip
 NUMBER = re.compile(
-    r"(?P<cur>US\$|R\$|\$|€|£)?\s?"
+    rf"(?P<cur>{_CUR})?\s?"
     rf"(?<![\w.,+:/-])(?P<num>{_DIGITS}|(?i:{_WORDS}))"
     r"(?:[\s-](?P<scale>(?i:hundred|thousand|million|billion|trillion))|(?P<abbr>m|bn)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
@@ -52,7 +58,7 @@ _ES_WORD = "|".join(sorted(_ES_WORD_VALUES, key=len, reverse=True))
 # Spanish writes 5.500 and 1,2: the thousands and decimal marks swap.
 _ES_DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER_ES = re.compile(
-    r"(?P<cur>US\$|R\$|\$|€)?\s?"
+    rf"(?P<cur>{_CUR})?\s?"
     rf"(?<![\w.,+:/-])(?P<num>{_ES_DIGITS}|(?i:{_ES_WORD}))"
     r"(?:\s(?P<scale>(?i:mil millones|millones|millón|mil))(?!\w))?(?P<abbr>(?!))?"
     r"(?P<pct>\s?%|\s(?:por ciento)\b)?"
@@ -166,7 +172,7 @@ def extract_numbers(doc: Doc, skip: list[CharSpan] | None = None) -> list[Number
             claim = claim.model_copy(update={"unit": last_unit[0]})
         if claim.unit is None:
             continue
-        if claim.unit not in {"percent", "USD", "EUR", "GBP", "BRL"} and claim.currency is None:
+        if claim.unit != "percent" and claim.currency is None:
             last_unit = (claim.unit, sent_start)
         out.append(claim)
     return out
@@ -204,6 +210,8 @@ def _claim(doc: Doc, m: re.Match[str], start: int, end: int) -> NumberClaim | No
         noun = _unit_noun(last)
         if noun is not None:
             word = noun.text.lower()
+            if doc[noun.i - 1].text == "-" and not word.endswith("s"):
+                word += "s"  # "a 2,200-kilometer border" measures kilometers
             currency = CURRENCY_WORDS.get(word)
             unit = currency or word
             unit_end = max(unit_end, noun.idx + len(noun.text))
@@ -257,8 +265,21 @@ def _is_distractor(
     )
 
 
+COUNT_WORDS = frozenset({"more", "fewer", "additional", "extra", "further", "new", "más"})
+
+
 def _unit_noun(tok: Token) -> Token | None:
-    """The noun a number counts: its head ("7,500 forces"), or the noun after "of"."""
+    """The noun a number counts: its head ("7,500 forces"), the word it is hyphenated to
+    ("a 2,200-kilometer border"), the noun after "more" ("2,500 more officers"), or the noun
+    after "of"."""
+    doc = tok.doc
+    glued = doc[tok.i + 1 : tok.i + 3]
+    if len(glued) == 2 and glued[0].text == "-" and not tok.whitespace_:
+        return glued[1] if glued[1].pos_ == "NOUN" and not glued[0].whitespace_ else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    counted = nxt.head if nxt is not None and nxt.lower_ in COUNT_WORDS else None
+    if counted is not None and counted.pos_ == "NOUN" and counted.i > tok.i + 1:
+        return counted
     if tok.dep_ in {"nummod", "quantmod", "compound"} and tok.head.i > tok.i:
         head = tok.head
         while head.dep_ in {"nummod", "quantmod", "compound"} and head.head.i > head.i:
@@ -269,13 +290,14 @@ def _unit_noun(tok: Token) -> Token | None:
             nouns = [
                 t
                 for t in head.subtree
-                if tok.i < t.i <= tok.i + 8 and t.pos_ == "NOUN" and t.dep_ != "compound"
-            ]
+                if tok.i < t.i <= tok.i + 8
+                and t.pos_ == "NOUN"
+                and t.dep_ != "compound"
+                and not any(doc[j].is_punct for j in range(tok.i + 1, t.i))
+            ]  # not "half" of "700,000 Haitians, half of them children"
             head = nouns[0] if nouns else head
         if head.pos_ in {"NOUN", "PROPN"} and head.i - tok.i <= 7:
             return head
-    doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ == "of":
         for child in nxt.children:
             if child.dep_ == "pobj" and child.pos_ == "NOUN":
