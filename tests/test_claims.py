@@ -49,6 +49,31 @@ def test_no_stance_when_the_target_is_unknown(facts_of: FactsOf) -> None:
     assert all(s.actor != "PE" for s in f.stances)
 
 
+def test_expulsions_requests_and_offers(facts_of: FactsOf) -> None:
+    f = facts_of("Bolivia ordered a U.S. diplomat to leave the country on Tuesday.")
+    assert stances(f) == {("BO", "US", "refuses")}
+    f = facts_of("Ecuador asked Peru for help after the riot.")
+    assert stances(f) == {("EC", "PE", "cooperates")}
+    f = facts_of("Chile offered Argentina two firefighting aircraft.")
+    assert stances(f) == {("CL", "AR", "cooperates")}
+
+
+def test_a_generic_subject_is_not_the_place_the_act_goes_to(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Governments have offered more police officers than requested for the force in Haiti, "
+        "the UN envoy told the Security Council."
+    )
+    assert all(s.actor != "HT" for s in f.stances)
+
+
+def test_a_partner_named_without_a_place_is_no_other_place(facts_of: FactsOf) -> None:
+    f = facts_of(
+        'The delegate said the plan "serves the interests of the United States" and that Cuba '
+        "would keep cooperating with its neighbors through bilateral channels."
+    )
+    assert ("CU", "US", "cooperates") not in stances(f)
+
+
 def test_commitment_pairs_sought_and_pledged(facts_of: FactsOf) -> None:
     f = facts_of(
         "“We asked for 4,000 soldiers. Partners have pledged up to 4,800 troops,” "

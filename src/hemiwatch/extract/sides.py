@@ -156,8 +156,20 @@ def find_actors(tok: Token, places: Places, speaker_country: str | None) -> list
     if not found and subj.lemma_.lower() in WORDS["generic_subjects"]:
         if speaker_country and _definite_singular(subj):
             return [speaker_country]  # the minister's "the country will receive …"
-        found = places.within(*sent_range(subj))
+        # the places the sentence names, less those the act goes to ("Governments have
+        # offered officers for the force in Haiti" is not Haiti offering)
+        given = [extent(c) for c in tok.children if c.dep_ not in SUBJECT_DEPS]
+        found = list(
+            dict.fromkeys(
+                code
+                for a, b, code in places.between(*sent_range(subj))
+                if not any(x <= a and b <= y for x, y in given)
+            )
+        )
     return found
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
 
 
 def _definite_singular(tok: Token) -> bool:
@@ -248,6 +260,15 @@ def names_other_side(tok: Token, places: Places, actors: list[str]) -> bool:
         if _target_role(tok, node) and node.dep_ not in OBJECTS
         for p in places.within(*head_extent(node))
     )
+
+
+def unplaced_partner(tok: Token, places: Places) -> bool:
+    """The cue names its partner, but not as a place: "cooperating with its neighbors",
+    «colaborar con las autoridades». Another place in the sentence is not that partner."""
+    for prep, pobj in preps(tok):
+        if prep in {"with", "con"} and pobj.pos_ == "NOUN" and not places.within(*extent(pobj)):
+            return True
+    return False
 
 
 def owner_of_object(tok: Token, places: Places, actors: list[str]) -> list[str]:

@@ -33,6 +33,7 @@ from hemiwatch.extract.sides import (
     owner_of_object,
     places_around,
     takes_part,
+    unplaced_partner,
 )
 from hemiwatch.models import CountryMention, Quote, RegionMention, Stance
 from hemiwatch.models import Span as CharSpan
@@ -207,7 +208,7 @@ def _from_cue(
         # force or programme, named nearby ("backed by Washington") or the article's source
         organiser = named_backer(tok, places) or [ctx.source or ""]
         targets = [t for t in organiser if t and t not in actors]
-    if not targets and not mutual:
+    if not targets and not mutual and not unplaced_partner(tok, places):
         others = [p for p in places_around(tok, places) if p not in actors]
         # Nothing names the other side: the one other place in the sentence ("the Andean
         # region, where Peru has refused ..."), else the article's clearly most-named country
