@@ -146,6 +146,15 @@ def test_compression_cuts_detail_and_keeps_the_claim(text: str, expected: str) -
             "The port stayed closed, which is unusual for this time of year.",
             ["The port stayed closed, which is unusual for this time of year."],
         ),
+        (  # a second clause of the attribution's verb is a clause of its own, not attribution
+            "Island leaders meeting in Nassau said they needed 40 patrol boats, but donors "
+            "pledged only 25.",
+            ["They needed 40 patrol boats.", "Donors pledged only 25."],
+        ),
+        (  # '..., most of it hidden in X' has no mark and no tense: no second clause
+            "Agents seized two tonnes of cocaine in March, most of it hidden in banana crates.",
+            ["Agents seized two tonnes of cocaine in March, most of it hidden in banana crates."],
+        ),
     ],
 )
 def test_a_sentence_splits_into_its_clauses(text: str, expected: list[str]) -> None:
@@ -231,6 +240,30 @@ def _weight(sent):  # type: ignore[no-untyped-def]
             "Two off-duty officers stepped in to stop a brutal beating on a crowded subway train.",
             "Two off-duty officers stepped in.",
             6,
+        ),
+        (  # 'more than X' goes whole: not 'more.'
+            "Soldiers destroyed 4,100 hectares of coca plants this year, more than the target "
+            "set by the government.",
+            "Soldiers destroyed 4,100 hectares of coca plants this year.",
+            9,
+        ),
+        (  # 'so far' keeps its 'so'
+            "The mission asked donors for ten helicopters; so far it has received pledges of "
+            "four from two governments in the region.",
+            "So far it has received pledges of four.",
+            8,
+        ),
+        (  # 'accuse X of Y', 'turn X into Y': the verb keeps its phrase
+            "Prosecutors accuse the former commander of protecting cocaine shipments for a "
+            "decade in the eastern provinces.",
+            "Prosecutors accuse the former commander of protecting cocaine shipments.",
+            9,
+        ),
+        (
+            "Gangs had turned the old prisons into command centers for extortion across the "
+            "whole country.",
+            "Gangs had turned the old prisons into command centers.",
+            9,
         ),
         (  # 'ago' keeps its measure
             "Investigators really want to see what the suspect knows about the theft of gold "
@@ -326,6 +359,39 @@ def test_the_question_is_the_lead_claim_without_its_detail(
     digest = facts_of(lead + "\n\nOfficials gave no further details about the plan.").digest
     assert digest is not None
     assert digest.headline_question == expected
+
+
+def test_the_reporter_names_the_pronoun_of_what_it_reported(
+    facts_of: Callable[[str], Facts],
+) -> None:
+    """'X said they/its ...': the takeaway and the question say X, when the two agree."""
+    text = (
+        "Island leaders meeting in Nassau on Friday said they needed 40 patrol boats to police "
+        "the channel.\n\n"
+        "The regional fisheries agency said its inspectors had boarded 60 trawlers this year.\n\n"
+        "Donors promised to send the first boats before the hurricane season."
+    )
+    digest = facts_of(text).digest
+    assert digest is not None
+    assert (
+        digest.headline_question == "Did Island Leaders Need 40 Patrol Boats to Police the Channel?"
+    )
+    texts = [t.text for t in digest.takeaways]
+    assert "Island leaders needed 40 patrol boats to police the channel." in texts
+    assert "The regional fisheries agency's inspectors had boarded 60 trawlers this year." in texts
+    for t in digest.takeaways:  # the reporter's words are among the sources
+        assert t.text.split()[0] in " ".join(text[a:b] for a, b in t.sources)
+
+
+def test_the_question_drops_when_before_what(facts_of: Callable[[str], Facts]) -> None:
+    """'on Monday' goes before 'for help with ...' does."""
+    lead = (
+        "Peru's government asked Chile on Monday for help in fighting the forest fires that "
+        "have burned across three southern provinces since the start of the month."
+    )
+    digest = facts_of(lead + "\n\nOfficials gave no further details about the plan.").digest
+    assert digest is not None and digest.headline_question is not None
+    assert "Monday" not in digest.headline_question
 
 
 def test_pronoun_subject_is_named(facts_of: Callable[[str], Facts]) -> None:

@@ -22,10 +22,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from hemiwatch.digest.clauses import clauses
-from hemiwatch.digest.compress import Compressed, compress, inside, render
-from hemiwatch.digest.pronouns import attributed, lower_first, name_subject
+from hemiwatch.digest.compress import Compressed, compress, head_of, inside, render
+from hemiwatch.digest.pronouns import (
+    attributed,
+    lower_first,
+    name_subject,
+    reported_subject,
+    stands_for,
+)
 from hemiwatch.digest.question import question
 from hemiwatch.digest.select import Candidate, lemmas_of, overlap, rank, word_weight
 from hemiwatch.digest.shorten import Weight, shorten
@@ -119,6 +126,7 @@ def _pledge(
         and (o.words <= PLEDGE_WORDS or all(_holds(o.takeaway, [e]) for e in evidence))
     ]
     parts = list({o.takeaway.text: o for o in held}.values())[:2]
+    parts.sort(key=lambda o: o.takeaway.sources[0])  # what was sought, then what was pledged
     if len(parts) == 2:
         first, second = parts[0].takeaway, parts[1].takeaway
         text = first.text.rstrip(".") + "; " + lower_first(second.text.split(": ", 1)[-1])
@@ -151,20 +159,30 @@ def _spanish_heading(
     return question, [x for _, x in lead]
 
 
+def _named_question(sent: SpacySpan, keep: set[int], facts: Facts) -> str | None:
+    """The question, its pronoun subject named: 'Did Caribbean Governments Need ...?'."""
+    root = head_of(sent, keep)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
+    if subject is not None and subject.left_edge.tag_ == "PRP$":
+        subject = subject.left_edge  # 'its inspectors'
+    span = stands_for(subject, facts) if subject is not None else None
+    return question(sent, keep, sent.doc.text[span[0] : span[1]] if span else None)
+
+
 def _english_heading(
-    ranked: list[Candidate], skip: list[Span], weight: Weight
+    ranked: list[Candidate], skip: list[Span], weight: Weight, facts: Facts
 ) -> tuple[str | None, list[Compressed]]:
     """The lead claim as a yes/no question (the main clause of one of the first sentences,
     shortened), and the two best unquoted sentences (cut to about 30 words) as the synopsis."""
     headline = None
     for cand in sorted(ranked[:3], key=lambda c: c.index):
         short = compress(cand.sent, TARGET_WORDS, skip)
-        headline = question(cand.sent, inside(cand.sent, short.sources))
+        headline = _named_question(cand.sent, inside(cand.sent, short.sources), facts)
         main = next(iter(clauses(cand.sent, skip)), None)
         if main is not None and (not headline or len(headline.split()) > QUESTION_WORDS):
             # whole subtrees could not cut the lead short enough: its main clause, shortened
             keep = shorten(cand.sent, main, TARGET_WORDS, weight, set())
-            headline = question(cand.sent, keep) or headline
+            headline = _named_question(cand.sent, keep, facts) or headline
         if headline:
             break
     long_forms = [
@@ -212,13 +230,14 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
             short = render(cand.sent, keep, clause.head)
             if not short.whole or not MIN_WORDS <= short.words <= max(most, JOINED_WORDS):
                 continue
-            if not quoted and _first_word(short.text) in UNNAMED:
-                continue  # 'They would keep ...' does not stand alone
-            found = (
-                attributed(cand.sent, short, facts)
-                if quoted
-                else name_subject(short, facts, text_of(doc))
-            )
+            if quoted:
+                found = attributed(cand.sent, short, facts)
+            else:
+                found = reported_subject(cand.sent, short, facts) or name_subject(
+                    short, facts, text_of(doc)
+                )
+                if _first_word(found.text) in UNNAMED:
+                    continue  # 'They would keep ...' does not stand alone
             if found:
                 lemmas = lemmas_of(cand.sent, keep)
                 out.append(Choice(cand, found, lemmas, len(out), frozenset(keep), short.words))
@@ -240,8 +259,14 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
             for c in chosen
         )
 
-    for cand in ranked:  # the main actor's claim first
-        if found := take(cand, most):
+    for n, cand in enumerate(ranked):  # the main actor's claim first
+        # the best sentence may run to a pledge's length to keep its figure ('needs at least
+        # 2,500 more police officers')
+        found = take(cand, most) or next(
+            (o for o in options(cand, PLEDGE_WORDS) if n == 0 and _holds(o.takeaway, protect)),
+            None,
+        )
+        if found:
             chosen.append(found)
             break
     lead = {c.cand.index for c in chosen}
@@ -271,7 +296,7 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
             chosen.append(option)
     chosen.sort(key=lambda c: (c.cand.index, c.order))  # a sentence's main clause first
     if english:
-        headline, synopsis = _english_heading(ranked, skip, weight)
+        headline, synopsis = _english_heading(ranked, skip, weight, facts)
     else:
         protect_all = [n.span for n in facts.numbers]
         headline, synopsis = _spanish_heading(ranked, skip, protect_all, weight)

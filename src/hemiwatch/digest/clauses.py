@@ -106,11 +106,13 @@ def _agree(first: Token, second: Token, subject: Token) -> bool:
 def _coordinated(tok: Token, keep: set[int]) -> tuple[set[int], set[int]] | None:
     """'..., and/but VERB ...': the conjunct's tokens, plus its head's subject if it has none."""
     head = tok.head
-    if tok.pos_ not in {"VERB", "AUX"} or head.pos_ not in {"VERB", "AUX"} or head.i not in keep:
+    if tok.pos_ not in {"VERB", "AUX"} or head.pos_ not in {"VERB", "AUX"}:
         return None
     own = subtree(tok) - _opening(tok)
     if any(c.dep_ in OWN_SUBJECT for c in tok.children):
-        return own, set()
+        return own, set()  # (its head may be an attribution cut away: 'X said A, but Y did B')
+    if head.i not in keep:
+        return None
     shared = _subject(head)
     if shared is None or not _agree(head, tok, shared):
         return None
@@ -118,10 +120,15 @@ def _coordinated(tok: Token, keep: set[int]) -> tuple[set[int], set[int]] | None
     helpers = {c.i for c in head.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < head.i}
     if any(c.dep_ in {"aux", "auxpass"} for c in tok.children) or not _takes(tok, helpers):
         helpers = set()
-        group = [tok, *(c for c in tok.children if c.dep_ in {"aux", "auxpass"})]
-        if not any(finite(t) for t in group):
+        if not _finite(tok):
             return None  # 'fines still being decided' is not a clause
     return own, (subtree(shared) | helpers) & keep
+
+
+def _finite(verb: Token) -> bool:
+    """Does the verb or one of its auxiliaries carry tense (or, in UD, a copula)?"""
+    helpers = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "aux:pass", "cop"}]
+    return any(finite(t) for t in [verb, *helpers])
 
 
 def _nominal(tok: Token) -> bool:
@@ -156,8 +163,8 @@ def _relative(sent: SpacySpan, tok: Token, keep: set[int]) -> tuple[set[int], se
 def _adverbial(tok: Token) -> set[int] | None:
     """'... as/after/when SUBJECT VERB ...' after the main verb: the clause without its mark."""
     marks = [c for c in tok.children if c.dep_ == "mark" or c.tag_ == "WRB"]
-    if tok.i < tok.head.i or not _subject(tok):
-        return None
+    if tok.i < tok.head.i or not _subject(tok) or not (marks or _finite(tok)):
+        return None  # not '..., most of it hidden in shipments' (no mark, no tense)
     if marks and marks[0].lower_ not in grammar(tok.doc).marks:
         return None
     ahead = {i for c in tok.lefts if marks and c.i < marks[0].i for i in subtree(c)}
@@ -237,6 +244,7 @@ def clauses(sent: SpacySpan, skip: Iterable[Span] = ()) -> list[Clause]:
             taken |= own
             keep -= own | cut
     main = keep - taken
+    head = head_of(sent, main) or head  # 'A, X said, but B': B split off, A is the main clause
     reads = _reads(sent, main, head, False, main=True)
     return [Clause(head, frozenset(main)), *found] if reads else found
 

@@ -90,6 +90,12 @@ def _attribution(sent: SpacySpan) -> set[int]:
         return set()  # a direct quote keeps its speaker
     if sent.doc[min(inner)].tag_ in {"WRB", "WP", "WDT"}:
         return set()  # 'X could explain why ...' is a claim, not a report
+    # '..., but donors pledged only 18': a second clause with its own subject is no
+    # part of the attribution
+    for conj in (c for c in root.children if c.dep_ == "conj" and c.i > clause.i):
+        deps = {g.dep_ for g in conj.children}
+        if deps & {"nsubj", "nsubjpass"} and not deps & {"ccomp", "parataxis"}:
+            inner |= subtree(conj)
     drop = {t.i for t in sent if t.i not in inner and not t.is_sent_end}
     drop |= {
         c.i for c in clause.children if c.dep_ == "mark" and c.lower_ in {"that", "if", "que", "si"}
@@ -197,10 +203,24 @@ def _trailing_preps(sent: SpacySpan, root: Token) -> list[set[int]]:
     ]
 
 
+def _dates(sent: SpacySpan, root: Token) -> list[set[int]]:
+    """'on Monday', 'this week', 'el martes': the verb's phrases that only say when."""
+    out = []
+    for child in root.children:
+        if child.dep_ not in {"prep", "npadvmod", "obl"} or child.i < root.i:
+            continue
+        words = [t for t in child.subtree if not t.is_punct]
+        said = [t for t in words if t.ent_type_ in {"DATE", "TIME"}]
+        if said and all(t in said or t.dep_ in {"prep", "case", "det"} for t in words):
+            out.append(with_commas(sent, subtree(child)))
+    return out
+
+
 Step = Callable[[SpacySpan, Token], list[set[int]]]
 
 # The order in which detail is cut while a sentence is still too long.
 OPTIONAL: list[Step] = [
+    _dates,
     lambda s, r: _by_dep(s, ["relcl", "acl"], r, only_set_off=True),
     lambda s, r: _by_dep(s, ["advcl"], r, only_set_off=True),
     _conjuncts,
@@ -325,11 +345,16 @@ def word_count(sent: SpacySpan, keep: set[int]) -> int:
     return sum(1 for i in keep if not sent.doc[i].is_punct)
 
 
+def _stray(tok: Token) -> bool:
+    """A connective left at the start ('But ...', 'Meanwhile ...'), not the 'so' of 'so far'."""
+    return tok.lower_ in STRAY_START and tok.head.pos_ not in {"ADV", "ADJ"}
+
+
 def render(sent: SpacySpan, keep: set[int], head: Token | None = None) -> Compressed:
     """The kept tokens as a clean sentence, with the character spans of each contiguous run."""
     doc = sent.doc
     kept = sorted(keep)
-    while kept and (doc[kept[0]].is_punct or doc[kept[0]].lower_ in STRAY_START):
+    while kept and (doc[kept[0]].is_punct or _stray(doc[kept[0]])):
         kept.pop(0)
     kept = [i for n, i in enumerate(kept) if not _empty_quote(doc, kept, n)]
     while kept and doc[kept[-1]].is_punct:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from hemiwatch.digest.compress import Compressed
+from hemiwatch.extract.lexicons import reporting_verbs
 from hemiwatch.models import Facts, Person, Span, Takeaway
 
 GENDER = {"he": "male", "she": "female"}
 FUNCTION_WORDS = frozenset(
     "we they it he she you the a an this these that those there our their its his her".split()
+    + "so in on at after before since when while last next more most some many all both".split()
+    + "each every no only still now then also already yet".split()
 )
 
 
@@ -64,3 +68,85 @@ def attributed(sent: SpacySpan, short: Compressed, facts: Facts) -> Takeaway | N
             sources = sorted([quote.speaker_span, *sources])
         return Takeaway(text=f"{surname}: {body}", sources=sources)
     return None
+
+
+# the reported clause's pronoun, and the number its antecedent must have
+SUBJECT_PRONOUNS = {"they": "Plur", "it": "Sing", "he": "Person", "she": "Person"}
+POSSESSIVES = {"their": "Plur", "its": "Sing", "his": "Person", "her": "Person"}
+NOUN_PHRASE = frozenset({"compound", "amod", "poss", "nummod", "det", "case"})
+
+
+def _reporter(word: Token) -> Token | None:
+    """The subject of the verb of speech whose reported clause holds `word`: 'Caribbean
+    governments' of 'Caribbean governments ... said they needed ...'."""
+    speech, _ = reporting_verbs()
+    node = word
+    while node.head.i != node.i:
+        clause, node = node, node.head
+        if node.lemma_ in speech and clause.dep_ in {"ccomp", "parataxis"}:
+            subject = next((c for c in node.children if c.dep_ in {"nsubj", "csubj"}), None)
+            if subject is not None and (subject.dep_ == "csubj" or subject.pos_ == "VERB"):
+                # 'governments meeting in X said': the parser's subject is 'meeting'
+                subject = next((c for c in subject.children if c.dep_ == "nsubj"), None)
+            return subject
+    return None
+
+
+def _agrees(noun: Token, number: str) -> bool:
+    person = noun.ent_type_ == "PERSON"
+    if number == "Person":
+        return person
+    plural = noun.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in noun.children)
+    return noun.pos_ in {"NOUN", "PROPN"} and not person and plural == (number == "Plur")
+
+
+def stands_for(word: Token, facts: Facts) -> Span | None:
+    """The span of what a reported clause's pronoun subject or possessive stands for: the
+    reporter, when the two agree ('Caribbean governments ... said they', 'the secretariat said
+    its'); a reporter that is itself 'he' or 'she' is the article's last person of that gender.
+    A person is named without title: 'President X said his' -> 'X'."""
+    low = word.lower_
+    if low in SUBJECT_PRONOUNS and word.dep_ in {"nsubj", "nsubjpass"}:
+        number = SUBJECT_PRONOUNS[low]
+    elif low in POSSESSIVES and word.dep_ == "poss":
+        number = POSSESSIVES[low]
+    else:
+        return None
+    reporter = _reporter(word)
+    if reporter is None:
+        return None
+    if reporter.lower_ in GENDER and number == "Person":
+        found = _antecedent(facts, reporter.idx, GENDER[reporter.lower_])
+        return found[1] if found else None
+    if not _agrees(reporter, number):
+        return None
+    doc = word.doc
+    if reporter.ent_type_ == "PERSON":
+        ent = next(e for e in doc.ents if e.start <= reporter.i < e.end)
+        return (ent.start_char, ent.end_char)
+    left = [reporter.i] + [
+        i for c in reporter.lefts if c.dep_ in NOUN_PHRASE for i in (c.left_edge.i, c.i)
+    ]
+    return (doc[min(left)].idx, reporter.idx + len(reporter.text))
+
+
+def reported_subject(sent: SpacySpan, short: Compressed, facts: Facts) -> Takeaway | None:
+    """'They needed 30 vessels' cut from 'Caribbean governments ... said they needed 30
+    vessels' becomes 'Caribbean governments needed 30 vessels'; 'its agents' of 'the secretariat
+    said its agents ...' becomes "Paraguay's anti-drug secretariat's agents" (see stands_for).
+    None when the takeaway starts otherwise or nothing agrees."""
+    if not short.sources:
+        return None
+    start = short.sources[0][0]
+    first = next((t for t in sent if t.idx >= start and not t.is_punct), None)
+    if first is None or first.idx != start:
+        return None
+    span = stands_for(first, facts)
+    if span is None:
+        return None
+    name = sent.doc.text[span[0] : span[1]]
+    name = name[:1].upper() + name[1:]
+    if first.lower_ in POSSESSIVES:
+        name += "'" if name.endswith("s") else "'s"
+    rest = short.text[len(first.text) :].lstrip()
+    return Takeaway(text=f"{name} {rest}", sources=sorted([span, *short.sources]))

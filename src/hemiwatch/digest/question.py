@@ -10,6 +10,7 @@ from hemiwatch.digest.compress import head_of
 SMALL_WORDS = frozenset(
     "a an the and but or nor for so yet of to in on at by with from as into over than via".split()
 )
+UNNAMED = frozenset({"it", "they", "he", "she", "this", "these", "those"})
 DO_FORMS = {"VBD": "Did", "VBZ": "Does", "VBP": "Do"}
 
 
@@ -32,8 +33,9 @@ def _subject_word(tok: Token, first: bool) -> str:
     return tok.text
 
 
-def question(sent: SpacySpan, keep: set[int]) -> str | None:
-    """'The US is renewing its focus on X' -> 'Is the US Renewing Its Focus on X?'."""
+def question(sent: SpacySpan, keep: set[int], name: str | None = None) -> str | None:
+    """'The US is renewing its focus on X' -> 'Is the US Renewing Its Focus on X?'. A pronoun
+    subject is replaced by `name` (what it stands for) or there is no question."""
     root = head_of(sent, keep)
     if root is None or root.pos_ not in {"VERB", "AUX"}:
         return None
@@ -41,6 +43,7 @@ def question(sent: SpacySpan, keep: set[int]) -> str | None:
     if not subjects:
         return None
     subject = subjects[0]
+    keep = keep & {t.i for t in root.subtree}  # not what hangs from a cut attribution
     subject_ids = [t.i for t in subject.subtree if t.i in keep]
     auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
     doc = sent.doc
@@ -68,7 +71,16 @@ def question(sent: SpacySpan, keep: set[int]) -> str | None:
     else:
         return None
     words = [front.capitalize()]
-    words += [_subject_word(doc[i], n == 0) for n, i in enumerate(subject_ids)]
+    opening = doc[subject_ids[0]] if subject_ids else subject
+    if name and subject_ids == [subject.i] and subject.pos_ == "PRON":
+        words += name.split()  # 'Did Caribbean governments need ...', not 'Did they ...'
+    elif name and opening.tag_ == "PRP$":  # 'its inspectors' -> "the agency's inspectors"
+        owner = name + ("'" if name.endswith("s") else "'s")
+        words += [*owner.split(), *(doc[i].text for i in subject_ids[1:])]
+    elif subject.lower_ in UNNAMED and subject_ids == [subject.i]:
+        return None
+    else:
+        words += [_subject_word(doc[i], n == 0) for n, i in enumerate(subject_ids)]
     for i in kept:
         if i in subject_set or i == moved:
             continue

@@ -29,7 +29,7 @@ from hemiwatch.digest.labels import NEGATIONS, SUBJECTS, UD, grammar, subordinat
 from hemiwatch.models import Span
 
 MAX_CUTS = 3  # subtrees cut at once when searching for the cheapest shortening
-MAX_ROUNDS = 4  # searches, each after the lightest cut, when no way of cutting is enough
+MAX_ROUNDS = 8  # searches, each after the lightest cut, when no way of cutting is enough
 EARLY = 3.0  # a clause's first word weighs 1 + EARLY times its weight, its last word 1 time
 
 Weight = Callable[[Token], float]
@@ -48,6 +48,8 @@ def _argument(tok: Token, keep: set[int]) -> bool:
         return True
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if tok.lower_ in {"into", "onto", "of"}:
+        return True  # 'turned the prisons into command centers', 'accused him of X'
     if any(c.dep_ in labels.objects and c.i in keep for c in verb.children):
         return False
     return not any(c.dep_ == labels.phrase and verb.i < c.i < tok.i for c in verb.children)
@@ -65,7 +67,8 @@ def _glued(doc: Doc, tok: Token) -> bool:
 
 
 def _needed(tok: Token, keep: set[int]) -> bool:
-    """Would the cut leave a phrase that no longer reads: 'more' of 'more X than Y', the second
+    """Would the cut leave a phrase that no longer reads: 'more' of 'more X than Y' or
+    without its 'than Y', 'far' without 'so', the second
     half of 'neither A nor B' or 'between A and B', the only dependent of a participle ('the
     car park, run by X,' is not 'the car park, run,'), the verb's particle ('put aside'), or
     the relative clause that says which one 'the man' is?"""
@@ -74,6 +77,10 @@ def _needed(tok: Token, keep: set[int]) -> bool:
         own = subtree(tok)
         if any(doc[i].lower_ == "than" for i in keep if i > tok.i and i not in own):
             return True
+    if tok.lower_ == "than" and head.tag_ in {"RBR", "JJR"}:
+        return True  # 'more than the target' goes whole or stays: not 'more.'
+    if tok.dep_ == "advmod" and head.pos_ == "ADV" and head.dep_ == "advmod":
+        return True  # 'so far', 'as well': not 'far it has received'
     if tok.dep_ == "conj" and any(c.dep_ == "preconj" and c.i in keep for c in head.children):
         return True
     if tok.dep_ == "conj" and whole_pair(tok):
