@@ -76,7 +76,8 @@ def test_spanish_number_formats() -> None:
     text = (
         "PUERTO AUREL, 4 de mayo (Agencia Ejemplo). La misión había solicitado 5.500 efectivos "
         "y recibió compromisos de hasta 7.500 soldados. La Armada incautó 1,2 toneladas de "
-        "cocaína y más de 800 kilos de marihuana, y el Gobierno aportará US$ 40 millones."
+        "cocaína y más de 800 kilos de marihuana, y el Gobierno aportará US$ 40 millones. "
+        "Chile destinará 45 millones de dólares a radares."
     )
     facts = analyze(Article(id="es-n", title="Misión en Aurel", text=text))
     got = {(n.value, n.unit_en, n.qualifier) for n in facts.numbers}
@@ -86,6 +87,7 @@ def test_spanish_number_formats() -> None:
         (1.2, "tons", None),
         (800, "kg", "más de"),
         (40_000_000, "USD", None),
+        (45_000_000, "USD", None),  # «millones de dólares»
     }
     assert all(n.value != 4 for n in facts.numbers)  # "4 de mayo" is a date
 
@@ -249,3 +251,22 @@ def test_spanish_question_is_the_lead_main_clause_shortened() -> None:
     question = digest.headline_question
     assert question.startswith("¿Guatemala y Honduras firmaron") and question.endswith("?")
     assert len(question.split()) <= 16, question
+
+
+def test_a_paragraph_that_the_parser_hangs_from_its_blank_line() -> None:
+    """The parser may make the blank line after a paragraph its root, and hang «Agregó que …»
+    from it: the reported clause is still a takeaway."""
+    text = (
+        "SAN ISIDRO, 9 de junio (Agencia Ejemplo) - Perú y Chile firmaron este martes un "
+        "acuerdo para intercambiar datos sobre rutas del narcotráfico, informó el Ministerio "
+        "del Interior.\n\n"
+        "Según cifras oficiales, la policía incautó unas 2,1 toneladas de cocaína en la "
+        "frontera sur durante el primer semestre.\n\n"
+        "Agregó que Lima espera sumar a Ecuador al acuerdo antes de fin de año.\n\n"
+        "El gobierno ecuatoriano no respondió a las consultas de esta agencia."
+    )
+    digest = analyze(Article(id="es-p", title="Acuerdo", text=text)).digest
+    assert digest is not None
+    texts = [t.text for t in digest.takeaways]
+    assert "Lima espera sumar a Ecuador al acuerdo antes de fin de año." in texts
+    assert not any("consultas" in t for t in texts)  # 'did not respond' is no main point

@@ -71,10 +71,20 @@ def with_commas(sent: SpacySpan, ids: set[int]) -> set[int]:
     return out
 
 
+def root_of(sent: SpacySpan) -> Token:
+    """The sentence's root; when the parser made the blank line that ends a paragraph the root
+    (and hung «Agregó que …» from it), the widest word hanging from that blank line."""
+    root = sent.root
+    if not root.is_space:
+        return root
+    words = [t for t in sent if t.head.i == root.i and not t.is_space and t.i != root.i]
+    return max(words, key=lambda t: t.right_edge.i - t.left_edge.i, default=root)
+
+
 def _attribution(sent: SpacySpan) -> set[int]:
     """'X said (Tuesday) (that) CLAUSE' and 'CLAUSE, X said': keep the clause alone."""
     speech, _ = reporting_verbs()
-    root = sent.root
+    root = root_of(sent)
     clauses = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"}]
     # 'CLAUSE, a court heard / a study found.': a finding reported after the fact
     found_after = root.lemma_ in FINDING and any(c.i < root.i for c in clauses)
@@ -104,12 +114,15 @@ def _attribution(sent: SpacySpan) -> set[int]:
 
 
 def _trailing_attribution(sent: SpacySpan) -> set[int]:
-    """'CLAUSE, informó el canciller.' parsed with the clause as root: cut the speech verb."""
+    """'CLAUSE, informó el canciller.' or 'CLAUSE, the president said, as ...' parsed with the
+    clause as root: cut the speech verb."""
     speech, _ = reporting_verbs()
-    root = sent.root
+    root = root_of(sent)
     for child in root.children:
         if child.i > root.i and child.lemma_ in speech and child.pos_ == "VERB":
             ids = subtree(child)
+            if sent.doc[min(ids)].text == ",":  # the parser hung the comma on the verb
+                return ids
             if min(ids) > sent.start and sent.doc[min(ids) - 1].text == ",":
                 return ids | {min(ids) - 1}
     return set()
@@ -433,7 +446,7 @@ def detail_cuts(sent: SpacySpan, keep: set[int]) -> set[int]:
     brackets, appositions, a leading adverbial."""
     for cut in (_attribution, _trailing_attribution, _according_to, _brackets):
         keep = keep - cut(sent)
-    root = head_of(sent, keep) or sent.root
+    root = head_of(sent, keep) or root_of(sent)
     for ids in _by_dep(sent, ["appos"], root):
         set_off = sent.doc[min(ids)].is_punct  # ", 34," is detail; «el minuto 81» is not
         if _complement(sent, ids):
@@ -477,11 +490,11 @@ def compress(
     """The sentence cut to at most `max_words` words if whole subtrees allow it (else longer).
     Tokens inside `skip` (a dateline) are never kept; optional cuts spare `protect` (facts)."""
     keep = unskipped(sent, skip)
-    if keep and sent.root.i not in keep:
+    if keep and root_of(sent).i not in keep:
         return render(sent, keep)
     keep = detail_cuts(sent, keep)
     spared = inside(sent, protect)
-    root = head_of(sent, keep) or sent.root
+    root = head_of(sent, keep) or root_of(sent)
     for step in OPTIONAL:
         for ids in step(sent, root):
             if word_count(sent, keep) <= max_words:

@@ -302,6 +302,8 @@ def _unit_noun(tok: Token) -> Token | None:
         for child in nxt.children:
             if child.dep_ == "pobj" and child.pos_ == "NOUN":
                 return child
+    if nxt is not None and nxt.lower_ == "de" and nxt.dep_ == "case":  # «45 millones de dólares»
+        return nxt.head if nxt.head.pos_ == "NOUN" and nxt.head.i == nxt.i + 1 else None
     if (
         nxt is not None
         and nxt.pos_ == "NOUN"
