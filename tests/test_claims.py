@@ -58,6 +58,15 @@ def test_expulsions_requests_and_offers(facts_of: FactsOf) -> None:
     assert stances(f) == {("CL", "AR", "cooperates")}
 
 
+def test_declining_to_comment_or_stopping_a_flow_is_no_refusal(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Mexico urged the United States to stop the flow of rifles across the border. "
+        "A spokesperson for the U.S. Justice Department declined to comment on Mexico's request."
+    )
+    assert not [s for s in f.stances if s.polarity == "refuses"]
+    assert f.digest is not None and not any("comment" in t.text for t in f.digest.takeaways)
+
+
 def test_a_generic_subject_is_not_the_place_the_act_goes_to(facts_of: FactsOf) -> None:
     f = facts_of(
         "Governments have offered more police officers than requested for the force in Haiti, "

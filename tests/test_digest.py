@@ -383,6 +383,22 @@ def test_the_reporter_names_the_pronoun_of_what_it_reported(
         assert t.text.split()[0] in " ".join(text[a:b] for a, b in t.sources)
 
 
+def test_an_attribution_after_the_claim_is_cut_with_its_commas(
+    facts_of: Callable[[str], Facts],
+) -> None:
+    """'CLAUSE, President X said, as ...': the parser may hang the comma on 'said'."""
+    lead = (
+        "Guatemala will accept up to four additional deportation flights a week from the United "
+        "States under an agreement announced on Tuesday, Guatemalan President Luis Arana said, "
+        "as Washington steps up removals of migrants."
+    )
+    digest = facts_of(lead + "\n\nOfficials gave no further details about the plan.").digest
+    assert digest is not None and digest.headline_question is not None
+    assert "Said" not in digest.headline_question
+    assert len(digest.headline_question.split()) <= 16
+    assert any(t.text.startswith("Guatemala will accept") for t in digest.takeaways)
+
+
 def test_the_question_drops_when_before_what(facts_of: Callable[[str], Facts]) -> None:
     """'on Monday' goes before 'for help with ...' does."""
     lead = (

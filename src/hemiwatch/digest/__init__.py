@@ -54,6 +54,12 @@ UNNAMED = frozenset(
     {"it", "they", "this", "these", "those", "we", "i", "you"}
     | {"su", "sus", "él", "ella", "ellos", "ellas", "esto", "eso", "nosotros"}
 )
+NO_COMMENT = re.compile(
+    r"(?i)\b(?:declin|refus|not (?:respond|return|reply)|not be reached|(?:un|not )available)"
+    r"\w*\b.*\b(?:comment|requests?|calls?|messages?|inquiries)\b"
+    r"|\bno (?:respondió|contestó|quiso)\b.*\b(?:consultas|comentar|llamadas|preguntas)\b"
+    r"|\b(?:declinó|se negó a) (?:comentar|hacer comentarios)\b"
+)
 POOL = 20  # the best-ranked sentences whose clauses compete for the remaining places
 CENTRAL = 0.3  # weight of a clause's mean word weight next to its sentence's rank
 
@@ -230,6 +236,8 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
             short = render(cand.sent, keep, clause.head)
             if not short.whole or not MIN_WORDS <= short.words <= max(most, JOINED_WORDS):
                 continue
+            if NO_COMMENT.search(short.text):
+                continue  # 'X declined to comment' says nothing about the story
             if quoted:
                 found = attributed(cand.sent, short, facts)
             else:

@@ -38,6 +38,12 @@ from hemiwatch.extract.sides import (
 from hemiwatch.models import CountryMention, Quote, RegionMention, Stance
 from hemiwatch.models import Span as CharSpan
 
+# what a spokesman declines to do without refusing anyone: "declined to comment"
+NO_COMMENT = frozenset(
+    "comment say elaborate discuss confirm speak answer respond detail specify "
+    "comentar decir precisar confirmar responder hablar detallar".split()
+)
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -171,6 +177,10 @@ def _from_cue(
     if cue is not None:
         if cue.polarity == "cooperates" and _under_refusal(tok):
             return None  # "stopped accepting flights": the refusal speaks for it
+        if cue.polarity == "refuses" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in tok.children
+        ):
+            return None  # "declined to comment" refuses a reporter, not a country
         polarity = cue.polarity
         if negated(tok):
             if polarity == "refuses":
