@@ -67,6 +67,14 @@ def test_declining_to_comment_or_stopping_a_flow_is_no_refusal(facts_of: FactsOf
     assert f.digest is not None and not any("comment" in t.text for t in f.digest.takeaways)
 
 
+def test_a_place_in_a_coordinated_clause_is_no_target(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Ecuador and Costa Rica were invited to join the effort, but Nicaragua, which lies on "
+        "the route north, was not."
+    )
+    assert not [s for s in f.stances if s.target == "NI"]
+
+
 def test_a_generic_subject_is_not_the_place_the_act_goes_to(facts_of: FactsOf) -> None:
     f = facts_of(
         "Governments have offered more police officers than requested for the force in Haiti, "

@@ -265,6 +265,17 @@ def _weight(sent):  # type: ignore[no-untyped-def]
             "Gangs had turned the old prisons into command centers.",
             9,
         ),
+        (  # 'rather than X' keeps its 'rather'
+            "The new units would focus on the smuggling networks rather than on the migrants "
+            "themselves, the minister said.",
+            "The new units would focus on the smuggling networks rather than on the migrants.",
+            12,
+        ),
+        (  # a phrase before the verb's complement is its argument: 'called on X to do Y'
+            "Island leaders on Sunday called on the United States to enforce its export laws.",
+            "Island leaders called on the United States to enforce its export laws.",
+            12,
+        ),
         (  # 'ago' keeps its measure
             "Investigators really want to see what the suspect knows about the theft of gold "
             "from the museum 25 years ago.",
@@ -397,6 +408,17 @@ def test_an_attribution_after_the_claim_is_cut_with_its_commas(
     assert "Said" not in digest.headline_question
     assert len(digest.headline_question.split()) <= 16
     assert any(t.text.startswith("Guatemala will accept") for t in digest.takeaways)
+
+
+def test_it_of_a_copula_is_not_the_reporter(facts_of: Callable[[str], Facts]) -> None:
+    """'the government said it was the only way': 'it' is the measure, not the government."""
+    text = (
+        "The assembly approved the port inspection treaty on Thursday by 82 votes to 41.\n\n"
+        "The government said it was the only way to stop the cartels from using the port."
+    )
+    digest = facts_of(text).digest
+    assert digest is not None
+    assert not any(t.text.startswith("The government was") for t in digest.takeaways)
 
 
 def test_the_question_drops_when_before_what(facts_of: Callable[[str], Facts]) -> None:

@@ -248,3 +248,23 @@ def test_a_body_named_again_by_its_head_noun(facts_of: FactsOf) -> None:
     )
     (q,) = [q for q in f.quotes if "raids" in q.text]
     assert q.speaker == "Paraguay's anti-drug secretariat"
+
+
+def test_two_reports_joined_by_a_semicolon(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Opposition lawmakers said the deal gave away national sovereignty; the government said "
+        "it was the only way to stop the cartels."
+    )
+    got = {(q.text, q.speaker) for q in f.quotes}
+    assert ("the deal gave away national sovereignty", "Opposition lawmakers") in got
+    assert ("it was the only way to stop the cartels", "government") in got
+
+
+def test_a_so_called_term_with_its_comma_inside_the_marks_is_no_quote(
+    facts_of: FactsOf,
+) -> None:
+    f = facts_of(
+        "Port operators have long complained about so-called “ghost containers,” boxes that are "
+        "reopened after inspection."
+    )
+    assert f.quotes == []

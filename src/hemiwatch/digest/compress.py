@@ -217,10 +217,10 @@ def _trailing_preps(sent: SpacySpan, root: Token) -> list[set[int]]:
 
 
 def _dates(sent: SpacySpan, root: Token) -> list[set[int]]:
-    """'on Monday', 'this week', 'el martes': the verb's phrases that only say when."""
+    """'on Monday', 'this week', 'el martes': the phrases that only say when."""
     out = []
-    for child in root.children:
-        if child.dep_ not in {"prep", "npadvmod", "obl"} or child.i < root.i:
+    for child in sent:
+        if child.dep_ not in {"prep", "npadvmod", "obl"} or child.i == root.i:
             continue
         words = [t for t in child.subtree if not t.is_punct]
         said = [t for t in words if t.ent_type_ in {"DATE", "TIME"}]

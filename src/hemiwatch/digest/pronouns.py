@@ -112,6 +112,8 @@ def stands_for(word: Token, facts: Facts) -> Span | None:
         number = POSSESSIVES[low]
     else:
         return None
+    if low == "it" and word.head.lemma_ == "be":
+        return None  # 'the government said it was the only way': 'it' is the measure
     reporter = _reporter(word)
     if reporter is None:
         return None

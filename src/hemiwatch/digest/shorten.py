@@ -50,8 +50,9 @@ def _argument(tok: Token, keep: set[int]) -> bool:
         return False
     if tok.lower_ in {"into", "onto", "of"}:
         return True  # 'turned the prisons into command centers', 'accused him of X'
-    if any(c.dep_ in labels.objects and c.i in keep for c in verb.children):
-        return False
+    if any(c.dep_ in labels.objects and c.i in keep and c.i < tok.i for c in verb.children):
+        return False  # after the object: detail ('seized 2 tonnes in March'); before it, not
+        # ('called on the United States to enforce ...')
     return not any(c.dep_ == labels.phrase and verb.i < c.i < tok.i for c in verb.children)
 
 
@@ -77,6 +78,9 @@ def _needed(tok: Token, keep: set[int]) -> bool:
         own = subtree(tok)
         if any(doc[i].lower_ == "than" for i in keep if i > tok.i and i not in own):
             return True
+    then = tok.i + 1
+    if then < len(doc) and doc[then].lower_ == "than" and then in keep - subtree(tok):
+        return True  # 'rather than X' is not 'than X'
     if tok.lower_ == "than" and head.tag_ in {"RBR", "JJR"}:
         return True  # 'more than the target' goes whole or stays: not 'more.'
     if tok.dep_ == "advmod" and head.pos_ == "ADV" and head.dep_ == "advmod":

@@ -68,8 +68,8 @@ def _attribute(
     text = text_of(doc)[a:b]
     utterance = text_of(doc)[b : b + 1] in {",", ".", "?", "!"} or any(ch in text for ch in ".?!")
     short = len(text.split()) <= SHORT_QUOTE_WORDS and not utterance
-    if short and _so_called(doc, a):
-        return None
+    if len(text.split()) <= SHORT_QUOTE_WORDS and _so_called(doc, a):
+        return None  # so-called “ghost containers,” (the comma inside the marks is no utterance)
     if len(text.split()) <= 6 and not any(ch in text for ch in ".?!") and _is_title(text):
         return None  # a film or book title
     sents = _sentences(doc, a, b)
@@ -260,6 +260,8 @@ def _indirect_quotes(
             out += [found] if found is not None else []
             continue
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if _reports_for_itself(clause):
+                continue  # "A said X; B said Y": A's report is no part of B's
             span = _clause_span(clause)
             if span is None:
                 continue
@@ -281,6 +283,12 @@ def _indirect_quotes(
             text = text_of(doc)[span[0] : span[1]]
             out.append(_quote(text, "indirect", speaker, verb.lemma_, span))
     return out
+
+
+def _reports_for_itself(clause: Token) -> bool:
+    """A reporting verb with its own subject and its own reported clause."""
+    deps = {c.dep_ for c in clause.children}
+    return _is_reporting(clause) and bool(deps & {"nsubj", "nsubjpass"}) and "ccomp" in deps
 
 
 def _according_quote(

@@ -294,10 +294,14 @@ def places_around(tok: Token, places: Places) -> list[str]:
     exercise")."""
     doc = tok.doc
     sent = sentence_of(tok)
+    chain = [tok]  # and the verbs it completes: "were invited to join ..., but X was not"
+    while chain[-1].dep_ in {"xcomp", "ccomp"} and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
     aside = {
         t.i
-        for c in tok.children
-        if c.dep_ in {"conj", "parataxis"} and c.pos_ in {"VERB", "AUX"}
+        for verb in chain
+        for c in verb.children
+        if c.dep_ in {"conj", "parataxis"} and c.pos_ in {"VERB", "AUX"} and c not in chain
         for t in c.subtree
     }
     return _named(doc, sent.start_char, sent.end_char, places, aside)

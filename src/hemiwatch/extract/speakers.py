@@ -172,14 +172,16 @@ class SpeakerResolver:
 
     def _named(self, tok: Token) -> Speaker | None:
         """A name the text never gives in full ("Ms. Dong"), or a described source ("the
-        narrator", "the influential daily"): the best the text offers, without its article."""
+        narrator", "the influential daily", "opposition lawmakers"): the best the text offers,
+        without its article."""
         phrase = _noun_phrase(tok)
         span = (phrase.start_char, phrase.end_char)
         if tok.ent_type_ in PERSON:
             ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
             words = [w for w in ent.text.split() if w.lower() not in titles()]
             return Speaker(" ".join(words) or ent.text, None, None, span) if words else None
-        if tok.pos_ == "NOUN" and any(c.dep_ in {"det", "poss"} for c in tok.children):
+        described = {"det", "poss"} | ({"compound", "amod"} if tok.tag_ == "NNS" else set())
+        if tok.pos_ == "NOUN" and any(c.dep_ in described for c in tok.children):
             return Speaker(
                 _strip_det(phrase.text), None, _country_in(phrase.text, tok.doc.lang_), span
             )
@@ -307,6 +309,8 @@ def _bodies(doc: Doc) -> list[Body]:
         if ent.label_ == "ORG" and _strip_det(ent.text) not in places:
             phrase = _noun_phrase(ent.root)
             name = _strip_det(phrase.text)
+            if not _content_words(name):
+                continue  # the parser's root of the entity was its "the"
             out[(phrase.start_char, phrase.end_char)] = Body(
                 name, (phrase.start_char, phrase.end_char), ent.root.lemma_.lower()
             )
