@@ -111,6 +111,8 @@ def word_weight(doc_sents: list[SpacySpan]) -> Callable[[Token], float]:
     freq = Counter(lemma for s in doc_sents for lemma in set(content_lemmas(s)))
 
     def weight(tok: Token) -> float:
+        if tok.ent_type_ in {"DATE", "TIME"} and not tok.like_num:
+            return 0.3  # 'on Thursday', 'last week' say when, not what
         base = 0.3 if tok.is_stop else 1.0
         if tok.pos_ in {"PROPN", "NUM"}:
             base += 0.5

@@ -28,6 +28,7 @@ from hemiwatch.digest.compress import (
 from hemiwatch.digest.labels import NEGATIONS, SUBJECTS, UD, grammar, subordinate
 from hemiwatch.models import Span
 
+CLAUSAL = frozenset({"xcomp", "ccomp"})
 MAX_CUTS = 3  # subtrees cut at once when searching for the cheapest shortening
 MAX_ROUNDS = 8  # searches, each after the lightest cut, when no way of cutting is enough
 EARLY = 3.0  # a clause's first word weighs 1 + EARLY times its weight, its last word 1 time
@@ -50,9 +51,13 @@ def _argument(tok: Token, keep: set[int]) -> bool:
         return False
     if tok.lower_ in {"into", "onto", "of"}:
         return True  # 'turned the prisons into command centers', 'accused him of X'
-    if any(c.dep_ in labels.objects and c.i in keep and c.i < tok.i for c in verb.children):
-        return False  # after the object: detail ('seized 2 tonnes in March'); before it, not
-        # ('called on the United States to enforce ...')
+    # after an object it is detail ('seized 2 tonnes in March'), but before the clause the
+    # verb takes it is not ('called on the United States to enforce ...')
+    if any(
+        c.dep_ in labels.objects and c.i in keep and (c.i < tok.i or c.dep_ not in CLAUSAL)
+        for c in verb.children
+    ):
+        return False
     return not any(c.dep_ == labels.phrase and verb.i < c.i < tok.i for c in verb.children)
 
 
