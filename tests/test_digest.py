@@ -355,7 +355,7 @@ def test_question_headline_inverts_the_lead_claim(
             # the apposition to the clause, 'its largest target to date', goes)
             "Chile will try to seize 40 tonnes of cocaine this year, its largest target to date, "
             "with help from US$ 30 million in new funding, the navy said on Monday.",
-            "Will Chile Try to Seize 40 Tonnes of Cocaine This Year?",
+            "Will Chile Try to Seize 40 Tonnes of Cocaine?",
         ),
         (  # what the verb sets off after a comma is an afterthought
             "Roughly 9,000 migrants crossed the jungle in May, down 40 percent from a year "
@@ -419,6 +419,17 @@ def test_it_of_a_copula_is_not_the_reporter(facts_of: Callable[[str], Facts]) ->
     digest = facts_of(text).digest
     assert digest is not None
     assert not any(t.text.startswith("The government was") for t in digest.takeaways)
+
+
+def test_the_question_says_what_not_when(facts_of: Callable[[str], Facts]) -> None:
+    lead = (
+        "Brazilian, Peruvian and Colombian forces began a joint operation on Tuesday against "
+        "drug traffickers on the rivers of the border area, the ministry said."
+    )
+    digest = facts_of(lead + "\n\nOfficials gave no further details about the plan.").digest
+    assert digest is not None and digest.headline_question is not None
+    assert digest.headline_question.startswith("Did Brazilian, Peruvian and Colombian Forces Begin")
+    assert "Tuesday" not in digest.headline_question
 
 
 def test_the_question_drops_when_before_what(facts_of: Callable[[str], Facts]) -> None:

@@ -201,6 +201,13 @@ def test_what_a_number_counts_past_hyphens_and_more(facts_of: FactsOf) -> None:
     ]
 
 
+def test_a_change_in_percent_is_an_increase_or_a_decrease(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "The crackdown has cut the murder rate by more than 90 percent. Seizures rose 14 percent."
+    )
+    assert [(n.value, n.role) for n in f.numbers] == [(90, "decrease"), (14, "increase")]
+
+
 def test_distractors_are_not_claims(facts_of: FactsOf) -> None:
     f = facts_of(
         "Resolution 2811 passed in 2025 at 3:40 p.m. on March 4. The C-130 carried one of the "

@@ -268,3 +268,13 @@ def test_a_so_called_term_with_its_comma_inside_the_marks_is_no_quote(
         "reopened after inspection."
     )
     assert f.quotes == []
+
+
+def test_the_official_is_the_unnamed_official_met_before(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Salvadoran President Tomás Erazo offered to house the deportees on Monday.\n\n"
+        "A senior State Department official said the offer would be studied. Guatemala has "
+        "rejected similar proposals, the official added."
+    )
+    (q,) = [q for q in f.quotes if "Guatemala" in q.text]
+    assert q.speaker == "senior State Department official"

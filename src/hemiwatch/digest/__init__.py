@@ -25,7 +25,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from hemiwatch.digest.clauses import clauses
-from hemiwatch.digest.compress import Compressed, compress, head_of, inside, render
+from hemiwatch.digest.compress import (
+    Compressed,
+    compress,
+    head_of,
+    inside,
+    render,
+    without_dates,
+)
 from hemiwatch.digest.pronouns import (
     attributed,
     lower_first,
@@ -166,7 +173,9 @@ def _spanish_heading(
 
 
 def _named_question(sent: SpacySpan, keep: set[int], facts: Facts) -> str | None:
-    """The question, its pronoun subject named: 'Did Caribbean Governments Need ...?'."""
+    """The question, its pronoun subject named ('Did Caribbean Governments Need ...?') and
+    without the phrases that only say when."""
+    keep = without_dates(sent, keep)
     root = head_of(sent, keep)
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
     if subject is not None and subject.left_edge.tag_ == "PRP$":

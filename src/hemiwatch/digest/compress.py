@@ -229,6 +229,15 @@ def _dates(sent: SpacySpan, root: Token) -> list[set[int]]:
     return out
 
 
+def without_dates(sent: SpacySpan, keep: set[int]) -> set[int]:
+    """The kept tokens less the phrases that only say when, if what is left is complete."""
+    root = head_of(sent, keep)
+    if root is None:
+        return keep
+    rest = keep - set().union(set(), *_dates(sent, root))
+    return rest if len(rest) >= 4 and complete(sent, rest, root) else keep
+
+
 Step = Callable[[SpacySpan, Token], list[set[int]]]
 
 # The order in which detail is cut while a sentence is still too long.

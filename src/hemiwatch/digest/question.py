@@ -88,6 +88,6 @@ def question(sent: SpacySpan, keep: set[int], name: str | None = None) -> str | 
     if len(words) < 4:
         return None
     text = _title_case(words)
-    for bad, good in ((" 's", "'s"), (" n't", "n't"), (" %", "%"), (" - ", "-")):
+    for bad, good in ((" 's", "'s"), (" n't", "n't"), (" %", "%"), (" - ", "-"), (" ,", ",")):
         text = text.replace(bad, good)
     return text + "?"

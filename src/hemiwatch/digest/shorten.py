@@ -131,6 +131,7 @@ def _cuts(
             or subordinate(tok)  # 'when it was stopped' keeps its 'when'
             or (tok.lower_ == "of" and tok.head.pos_ in {"NOUN", "PRON", "NUM"})
             or _argument(tok, keep)
+            or (tok.dep_ == "prep" and not any(tok.children))  # its object hangs elsewhere
             or (tok.dep_ == "conj" and tok.head.dep_ in SUBJECTS)  # 'A and B are' keeps B
             or (tok.dep_ == "advmod" and tok.head.pos_ in {"NOUN", "NUM"})  # '20 years ago'
             # 'worth more than $900 million'

@@ -342,8 +342,12 @@ def _role(tok: Token, noun: Token | None = None) -> str | None:
         word = tok.doc[i]
         if word.is_punct and word.text not in {"$", "-"}:
             break
-        if word.lemma_.lower() in known and word.pos_ in {"VERB", "NOUN"}:
-            return known[word.lemma_.lower()]
+        if (
+            word.lemma_.lower() in known
+            and word.pos_ in {"VERB", "NOUN"}
+            and word.dep_ != "compound"
+        ):
+            return known[word.lemma_.lower()]  # not 'murder' of 'cut the murder rate by 90%'
     node = tok
     for _ in range(5):
         if node.lemma_.lower() in known and node.i != tok.i:

@@ -99,6 +99,8 @@ class SpeakerResolver:
         self.mention_starts = [m[0][0] for m in self.mentions]
         self.last_speaker: Speaker | None = None  # of the latest direct quote (pro-drop)
         self.issuers: list[tuple[int, Speaker]] = []  # bodies that spoke, by position
+        # unnamed sources introduced with "a": (position, head noun, speaker)
+        self.described: list[tuple[int, str, Speaker]] = []
 
     def in_quote(self, char: int) -> bool:
         return self.quoted.holds(char)
@@ -145,7 +147,10 @@ class SpeakerResolver:
         if tok.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children
         ):
-            return self._named(tok)  # "a State Department official" is someone new
+            found = self._named(tok)  # "a State Department official" is someone new
+            if found is not None:
+                self.described.append((tok.idx, tok.lemma_.lower(), found))
+            return found
         if tok.pos_ == "NOUN" and (low in DOCUMENT_NOUNS or tok.lemma_.lower() in DOCUMENT_NOUNS):
             return self._issuer(tok)
         if low in PRONOUN_GENDER:
@@ -217,13 +222,22 @@ class SpeakerResolver:
         portavoz»), in the role's gender when the word or its Spanish article shows it."""
         gender = _ROLE_GENDER.get(role) or titles().get(role) or _article_gender(tok)
         holders = roles().get(role, frozenset()) | {role}
+        # "A senior official said ... the official added": the unnamed source of that noun,
+        # unless a person holding the role was named after it
+        since = max(
+            (at for at, head, _ in self.described if head == role and at < tok.idx), default=-1
+        )
         for (a, b), person in reversed(self.mentions[: bisect_left(self.mention_starts, tok.idx)]):
+            if a < since:
+                break
             if gender and person.gender not in {gender, None}:
                 continue
             words = {_ABBREVIATIONS.get(w, w) for w in (person.title or "").lower().split()}
             spokes = role.startswith("spokes") and any("spokes" in w for w in words)
             if words & holders or spokes or ("*" in holders and words):
                 return _speaker(person, (a, b))
+        if since >= 0:
+            return next(sp for at, head, sp in reversed(self.described) if at == since)
         if _ROLE_GENDER.get(role):
             return self._latest_person(tok.idx, _ROLE_GENDER[role])
         return None
