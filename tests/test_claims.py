@@ -75,6 +75,11 @@ def test_a_place_in_a_coordinated_clause_is_no_target(facts_of: FactsOf) -> None
     assert not [s for s in f.stances if s.target == "NI"]
 
 
+def test_the_place_that_leads_a_mission_is_not_the_side_it_serves(facts_of: FactsOf) -> None:
+    f = facts_of("The United States and Canada have funded a Kenyan-led police mission in Haiti.")
+    assert stances(f) == {("US", "HT", "cooperates"), ("CA", "HT", "cooperates")}
+
+
 def test_a_generic_subject_is_not_the_place_the_act_goes_to(facts_of: FactsOf) -> None:
     f = facts_of(
         "Governments have offered more police officers than requested for the force in Haiti, "

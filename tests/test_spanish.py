@@ -270,3 +270,21 @@ def test_a_paragraph_that_the_parser_hangs_from_its_blank_line() -> None:
     texts = [t.text for t in digest.takeaways]
     assert "Lima espera sumar a Ecuador al acuerdo antes de fin de año." in texts
     assert not any("consultas" in t for t in texts)  # 'did not respond' is no main point
+
+
+def test_the_first_word_after_a_dateline_is_no_sentence_of_its_own() -> None:
+    """The Spanish parser split «– Venezuela | desplegó …»: the lead lost its subject."""
+    text = (
+        "PUERTO AUREL, 2 oct (Agencia Ejemplo) – Venezuela desplegó unos 2.000 militares en el "
+        "estado Bolívar, cerca de la frontera con Guyana, informó este jueves el ministro de "
+        "Defensa, Aurelio Manzano Ruiz, quien aseguró que se trata de ejercicios «de rutina».\n\n"
+        "El gobierno de Guyana calificó el despliegue de «provocación» y pidió una reunión de "
+        "emergencia del Consejo de Seguridad."
+    )
+    digest = analyze(Article(id="es-v", title="Despliegue", text=text)).digest
+    assert digest is not None and digest.headline_question is not None
+    assert digest.headline_question.startswith(
+        "¿Venezuela desplegó unos 2.000 militares en el estado Bolívar"
+    )
+    texts = [t.text for t in digest.takeaways]
+    assert "El gobierno de Guyana calificó el despliegue de «provocación»." in texts

@@ -384,6 +384,15 @@ def render(sent: SpacySpan, keep: set[int], head: Token | None = None) -> Compre
         if doc[kept[-1]].text in QUOTE_MARKS | {")"} and quotes % 2 == 0:
             break  # a closing quote mark or bracket that has its opening one
         kept.pop()
+    after = kept[-1] + 1 if kept else 0
+    if (
+        kept
+        and after < sent.end
+        and doc[after].text in QUOTE_MARKS
+        and not doc[kept[-1]].whitespace_
+        and sum(doc[i].text in QUOTE_MARKS for i in kept) % 2 == 1
+    ):
+        kept.append(after)  # the closing mark the parser hung elsewhere: «provocación»
     runs: list[list[int]] = []
     for i in kept:
         if runs and i == runs[-1][-1] + 1:
@@ -460,7 +469,9 @@ def detail_cuts(sent: SpacySpan, keep: set[int]) -> set[int]:
         set_off = sent.doc[min(ids)].is_punct  # ", 34," is detail; «el minuto 81» is not
         if _complement(sent, ids):
             continue
-        if set_off or not any(sent.doc[i].like_num for i in ids):
+        first = sent.doc[min(ids)]
+        named = first.pos_ == "PROPN" and first.i == first.head.i + 1  # «el estado Bolívar»
+        if set_off or not (named or any(sent.doc[i].like_num for i in ids)):
             keep = keep - ids
     return keep - _leading(sent, root) - _second_object(sent)
 

@@ -27,6 +27,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
         body = doc.char_span(dateline.span[1], len(doc.text), alignment_mode="expand")
         if body is not None and len(body) and body.start > 0:
             doc[body.start].is_sent_start = True
+            if len(body) > 1:
+                body[1].is_sent_start = False  # no one-word sentence: «– Venezuela desplegó …»
     for tok in doc[:-1]:
         if "\n" in tok.text_with_ws and (
             tok.is_space or tok.whitespace_ == "\n" or "\n\n" in tok.text

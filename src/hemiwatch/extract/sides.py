@@ -262,11 +262,14 @@ def names_other_side(tok: Token, places: Places, actors: list[str]) -> bool:
     )
 
 
+PARTNER_PREPS = frozenset({"with", "con"})
+
+
 def unplaced_partner(tok: Token, places: Places) -> bool:
     """The cue names its partner, but not as a place: "cooperating with its neighbors",
     «colaborar con las autoridades». Another place in the sentence is not that partner."""
     for prep, pobj in preps(tok):
-        if prep in {"with", "con"} and pobj.pos_ == "NOUN" and not places.within(*extent(pobj)):
+        if prep in PARTNER_PREPS and pobj.pos_ == "NOUN" and not places.within(*extent(pobj)):
             return True
     return False
 
@@ -307,9 +310,13 @@ def places_around(tok: Token, places: Places) -> list[str]:
     return _named(doc, sent.start_char, sent.end_char, places, aside)
 
 
+# "a Kenyan-led mission in Haiti": the place that leads a thing is not the side it serves
+LEADING = frozenset({"lead", "led", "back", "backed", "fund", "funded", "run", "base", "based"})
+
+
 def _named(doc: Doc, lo: int, hi: int, places: Places, aside: set[int] | None = None) -> list[str]:
     """Places in [lo, hi) that stand for a side, not those that only describe a thing ("a
-    Caribbean exercise"), nor those in the `aside` tokens."""
+    Caribbean exercise", "a Kenyan-led mission"), nor those in the `aside` tokens."""
     out: list[str] = []
     for a, b, code in places.between(lo, hi):
         if code in out:
@@ -319,7 +326,9 @@ def _named(doc: Doc, lo: int, hi: int, places: Places, aside: set[int] | None = 
             continue
         root = span.root
         describes = root.dep_ in {"amod", "compound"} and bool(EVENTS.fullmatch(root.head.text))
-        if root.i not in (aside or set()) and not describes:
+        after = doc[span.end : span.end + 2]
+        leads = len(after) == 2 and after[0].text == "-" and after[1].lemma_ in LEADING
+        if root.i not in (aside or set()) and not describes and not leads:
             out.append(code)
     return out
 
