@@ -192,12 +192,14 @@ def test_the_dollars_of_the_americas_are_told_apart(facts_of: FactsOf) -> None:
 def test_what_a_number_counts_past_hyphens_and_more(facts_of: FactsOf) -> None:
     f = facts_of(
         "The army guards a 1,400-kilometer border and needs at least 2,000 more soldiers. "
-        "The floods displaced more than 90,000 Hondurans, half of them children."
+        "The floods displaced more than 90,000 Hondurans, half of them children. "
+        "A 900-strong force will patrol the coast."
     )
     assert numbers(f) == [
         (1400, "kilometers", None),
         (2000, "soldiers", "at least"),
         (90_000, "hondurans", "more than"),
+        (900, "force", None),
     ]
 
 

@@ -270,12 +270,15 @@ COUNT_WORDS = frozenset({"more", "fewer", "additional", "extra", "further", "new
 
 def _unit_noun(tok: Token) -> Token | None:
     """The noun a number counts: its head ("7,500 forces"), the word it is hyphenated to
-    ("a 2,200-kilometer border"), the noun after "more" ("2,500 more officers"), or the noun
-    after "of"."""
+    ("a 2,200-kilometer border", "a 2,600-strong force"), the noun after "more" ("2,500 more
+    officers"), or the noun after "of"."""
     doc = tok.doc
     glued = doc[tok.i + 1 : tok.i + 3]
     if len(glued) == 2 and glued[0].text == "-" and not tok.whitespace_:
-        return glued[1] if glued[1].pos_ == "NOUN" and not glued[0].whitespace_ else None
+        word = glued[1]
+        if word.lower_ == "strong" and word.head.pos_ == "NOUN":
+            return word.head  # "a 2,600-strong force" counts the force
+        return word if word.pos_ == "NOUN" and not glued[0].whitespace_ else None
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     counted = nxt.head if nxt is not None and nxt.lower_ in COUNT_WORDS else None
     if counted is not None and counted.pos_ == "NOUN" and counted.i > tok.i + 1:
