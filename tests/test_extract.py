@@ -145,6 +145,14 @@ def test_a_first_name_the_list_does_not_know_stays_with_the_name(facts_of: Facts
     assert [p.name for p in f.people] == ["Wilmer Ulises Ferreyra"]
 
 
+def test_a_known_first_name_the_model_left_out_after_a_long_title(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "The U.S. delegation, led by Deputy Assistant Secretary of State Emily Mendrala Hart, "
+        "said the talks were productive."
+    )
+    assert [p.name for p in f.people] == ["Emily Mendrala Hart"]
+
+
 def test_lone_surname_without_full_name_is_not_a_person(facts_of: FactsOf) -> None:
     f = facts_of("Mendez was not available for comment.")
     assert f.people == []

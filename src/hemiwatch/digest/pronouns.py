@@ -120,6 +120,9 @@ def stands_for(word: Token, facts: Facts) -> Span | None:
     if reporter.lower_ in GENDER and number == "Person":
         found = _antecedent(facts, reporter.idx, GENDER[reporter.lower_])
         return found[1] if found else None
+    named = [c for c in reporter.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    if named and number == "Person":  # "Cuba's deputy foreign minister, X, said his ..."
+        reporter = named[0]
     if not _agrees(reporter, number):
         return None
     doc = word.doc

@@ -29,6 +29,7 @@ from hemiwatch.digest.labels import NEGATIONS, SUBJECTS, UD, grammar, subordinat
 from hemiwatch.models import Span
 
 CLAUSAL = frozenset({"xcomp", "ccomp"})
+MODIFIERS = frozenset({"amod", "compound", "nmod"})  # English labels
 MAX_CUTS = 3  # subtrees cut at once when searching for the cheapest shortening
 MAX_ROUNDS = 8  # searches, each after the lightest cut, when no way of cutting is enough
 EARLY = 3.0  # a clause's first word weighs 1 + EARLY times its weight, its last word 1 time
@@ -133,6 +134,13 @@ def _cuts(
             or _argument(tok, keep)
             or (tok.dep_ == "prep" and not any(tok.children))  # its object hangs elsewhere
             or (tok.dep_ == "conj" and tok.head.dep_ in SUBJECTS)  # 'A and B are' keeps B
+            # 'U.S. and Cuban officials met' keeps 'and Cuban'
+            or (
+                tok.dep_ == "conj"
+                and grammar(doc) is not UD
+                and tok.head.dep_ in MODIFIERS
+                and tok.head.head.dep_ in SUBJECTS
+            )
             or (tok.dep_ == "advmod" and tok.head.pos_ in {"NOUN", "NUM"})  # '20 years ago'
             # 'worth more than $900 million'
             or (tok.dep_ == "npadvmod" and tok.i > tok.head.i and tok.head.pos_ != "VERB")

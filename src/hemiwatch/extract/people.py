@@ -191,7 +191,9 @@ def _add_surname_mentions(doc: Doc, cands: list[_Candidate], skip: list[CharSpan
 
 def _name_spans(doc: Doc) -> list[Span]:
     """spaCy PERSON entities plus capitalised runs the model missed that start with a first name."""
-    spans = [_with_hyphen_tail(_name_part(e)) for e in doc.ents if e.label_ in PERSON]
+    spans = [
+        _with_first_name(_with_hyphen_tail(_name_part(e))) for e in doc.ents if e.label_ in PERSON
+    ]
     # "Amara Diallo-Reyes, the special envoy": a name the model took for an organisation
     # or, after a title, for a place: "la portavoz de la Policía, Mireille Augustin,"
     spans += [
@@ -234,6 +236,16 @@ def _name_spans(doc: Doc) -> list[Span]:
             spans.append(doc[start:end])
             taken.update(range(start, end))
     return [s for s in spans if _is_person(s)]
+
+
+def _with_first_name(span: Span) -> Span:
+    """Extend "Mendrala Hart" to "Emily Mendrala Hart" when the model left a known first name
+    out of the entity (after a long title: "Secretary of State Emily Mendrala Hart")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text in first_names() and not before.ent_type_:
+        return doc[span.start - 1 : span.end]
+    return span
 
 
 def _name_part(span: Span) -> Span:
