@@ -425,6 +425,29 @@ def test_an_attribution_after_the_claim_is_cut_with_its_commas(
     assert any(t.text.startswith("Guatemala will accept") for t in digest.takeaways)
 
 
+def test_a_pronoun_that_is_not_the_reporter_stays_unnamed(
+    facts_of: Callable[[str], Facts],
+) -> None:
+    """The reporter names a pronoun only when it comes first, agrees in gender, is no report
+    and, for 'it', is no person."""
+    text = (
+        "The zookeeper was bitten on the arm on Monday.\n\n"
+        "He was not attacked, Dr. Ruth Calder told the local radio station.\n\n"
+        "Inspector Paul Varga said she was out on bail after the hearing.\n\n"
+        "Initial reports said they worked for the port authority for ten years.\n\n"
+        "A spokesman said it took about ten more hours to reopen the road."
+    )
+    digest = facts_of(text).digest
+    assert digest is not None
+    wrong = (
+        "Ruth Calder was not",
+        "Paul Varga was",
+        "Initial reports worked",
+        "The spokesman took",
+    )
+    assert not any(t.text.startswith(wrong) for t in digest.takeaways), digest.takeaways
+
+
 def test_it_of_a_copula_is_not_the_reporter(facts_of: Callable[[str], Facts]) -> None:
     """'the government said it was the only way': 'it' is the measure, not the government."""
     text = (

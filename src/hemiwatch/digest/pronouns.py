@@ -6,7 +6,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from hemiwatch.digest.compress import Compressed
-from hemiwatch.extract.lexicons import reporting_verbs
+from hemiwatch.extract.lexicons import reporting_verbs, titles
 from hemiwatch.models import Facts, Person, Span, Takeaway
 
 GENDER = {"he": "male", "she": "female"}
@@ -74,6 +74,20 @@ def attributed(sent: SpacySpan, short: Compressed, facts: Facts) -> Takeaway | N
 SUBJECT_PRONOUNS = {"they": "Plur", "it": "Sing", "he": "Person", "she": "Person"}
 POSSESSIVES = {"their": "Plur", "its": "Sing", "his": "Person", "her": "Person"}
 NOUN_PHRASE = frozenset({"compound", "amod", "poss", "nummod", "det", "case"})
+WORD_GENDER = {"he": "male", "his": "male", "she": "female", "her": "female"}
+# 'it' of these verbs is seldom the reporter: 'it was the only way', 'it took ten hours'
+LIGHT_VERBS = frozenset(
+    "be take seem appear look sound feel happen remain become cost mean".split()
+)
+# reporters that are reports or sources, not the actors their pronouns name
+SOURCES = frozenset(
+    "report statement study document record figure data poll survey source filing complaint "
+    "footage video photo image post".split()
+)
+
+
+def _inside_any(ent: SpacySpan, spans: list[Span]) -> bool:
+    return any(a <= ent.start_char < b for a, b in spans)
 
 
 def _reporter(word: Token) -> Token | None:
@@ -112,22 +126,30 @@ def stands_for(word: Token, facts: Facts) -> Span | None:
         number = POSSESSIVES[low]
     else:
         return None
-    if low == "it" and word.head.lemma_ == "be":
-        return None  # 'the government said it was the only way': 'it' is the measure
+    if low in {"it", "its"} and word.head.lemma_ in LIGHT_VERBS:
+        return None  # 'the government said it was the only way', 'it took 10 hours'
     reporter = _reporter(word)
-    if reporter is None:
+    # 'X said he ...': the reporter comes first ('He was not attacked, X said' is someone
+    # else), and is no report or source itself ('initial reports said they ...')
+    if reporter is None or reporter.i > word.i or reporter.lemma_.lower() in SOURCES:
         return None
+    gender = WORD_GENDER.get(low)
     if reporter.lower_ in GENDER and number == "Person":
+        if gender != GENDER[reporter.lower_]:
+            return None  # 'he said she was out on bail'
         found = _antecedent(facts, reporter.idx, GENDER[reporter.lower_])
         return found[1] if found else None
     named = [c for c in reporter.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
     if named and number == "Person":  # "Cuba's deputy foreign minister, X, said his ..."
         reporter = named[0]
-    if not _agrees(reporter, number):
-        return None
+    if not _agrees(reporter, number) or (number == "Sing" and reporter.lemma_.lower() in titles()):
+        return None  # 'it' is no spokesman
     doc = word.doc
     if reporter.ent_type_ == "PERSON":
         ent = next(e for e in doc.ents if e.start <= reporter.i < e.end)
+        person = next((p for p in facts.people if _inside_any(ent, p.mentions)), None)
+        if person is not None and person.gender not in (None, gender):
+            return None
         return (ent.start_char, ent.end_char)
     left = [reporter.i] + [
         i for c in reporter.lefts if c.dep_ in NOUN_PHRASE for i in (c.left_edge.i, c.i)
