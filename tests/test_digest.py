@@ -470,6 +470,22 @@ def test_the_question_says_what_not_when(facts_of: Callable[[str], Facts]) -> No
     assert "Tuesday" not in digest.headline_question
 
 
+def test_the_question_keeps_a_hyphenated_age_and_asks_about_these(
+    facts_of: Callable[[str], Facts],
+) -> None:
+    digest = facts_of(
+        "A two-year-old boy is recovering after falling into a cheetah exhibit on Saturday.\n\n"
+        "Zoo officials said the boy suffered minor injuries."
+    ).digest
+    assert digest is not None and digest.headline_question is not None
+    assert digest.headline_question.startswith("Is a Two-Year-Old Boy Recovering")
+    digest = facts_of(
+        "These are some of the best videos of the week.\n\nThey come from four countries."
+    ).digest
+    assert digest is not None and digest.headline_question is not None  # no name, still asked
+    assert digest.headline_question.startswith("Are These")
+
+
 def test_the_question_drops_when_before_what(facts_of: Callable[[str], Facts]) -> None:
     """'on Monday' goes before 'for help with ...' does."""
     lead = (

@@ -172,7 +172,9 @@ def _spanish_heading(
     return question, [x for _, x in lead]
 
 
-def _named_question(sent: SpacySpan, keep: set[int], facts: Facts) -> str | None:
+def _named_question(
+    sent: SpacySpan, keep: set[int], facts: Facts, strict: bool = True
+) -> str | None:
     """The question, its pronoun subject named ('Did Caribbean Governments Need ...?') and
     without the phrases that only say when."""
     keep = without_dates(sent, keep)
@@ -181,7 +183,7 @@ def _named_question(sent: SpacySpan, keep: set[int], facts: Facts) -> str | None
     if subject is not None and subject.left_edge.tag_ == "PRP$":
         subject = subject.left_edge  # 'its inspectors'
     span = stands_for(subject, facts) if subject is not None else None
-    return question(sent, keep, sent.doc.text[span[0] : span[1]] if span else None)
+    return question(sent, keep, sent.doc.text[span[0] : span[1]] if span else None, strict)
 
 
 def _english_heading(
@@ -189,10 +191,12 @@ def _english_heading(
 ) -> tuple[str | None, list[Compressed]]:
     """The lead claim as a yes/no question (the main clause of one of the first sentences,
     shortened), and the two best unquoted sentences (cut to about 30 words) as the synopsis."""
-    headline = None
-    for cand in sorted(ranked[:3], key=lambda c: c.index):
+    headline = fallback = None
+    # the first three ranked sentences in text order, then the next three
+    for cand in [*sorted(ranked[:3], key=lambda c: c.index), *ranked[3:6]]:
         short = compress(cand.sent, TARGET_WORDS, skip)
-        headline = _named_question(cand.sent, inside(cand.sent, short.sources), facts)
+        keep = inside(cand.sent, short.sources)
+        headline = _named_question(cand.sent, keep, facts)
         main = next(iter(clauses(cand.sent, skip)), None)
         if main is not None and (not headline or len(headline.split()) > QUESTION_WORDS):
             # whole subtrees could not cut the lead short enough: its main clause, shortened
@@ -200,6 +204,9 @@ def _english_heading(
             headline = _named_question(cand.sent, keep, facts) or headline
         if headline:
             break
+        # a question about an unnamed 'it' or 'they', if no other lead gives one
+        fallback = fallback or _named_question(cand.sent, keep, facts, strict=False)
+    headline = headline or fallback
     long_forms = [
         (c.index, x)
         for c in ranked[:6]

@@ -223,6 +223,15 @@ def _dates(sent: SpacySpan, root: Token) -> list[set[int]]:
         if child.dep_ not in {"prep", "npadvmod", "obl"} or child.i == root.i:
             continue
         words = [t for t in child.subtree if not t.is_punct]
+        doc = sent.doc
+        lo, hi = child.left_edge.i, child.right_edge.i
+        glued = (
+            doc[lo].text in DASHES
+            or (lo > 0 and doc[lo - 1].text in DASHES and not doc[lo - 1].whitespace_)
+            or (hi + 1 < len(doc) and doc[hi + 1].text in DASHES and not doc[hi].whitespace_)
+        )
+        if glued:
+            continue  # 'a two-year-old boy', '2010-11'
         said = [t for t in words if t.ent_type_ in {"DATE", "TIME"}]
         if said and all(t in said or t.dep_ in {"prep", "case", "det"} for t in words):
             out.append(with_commas(sent, subtree(child)))

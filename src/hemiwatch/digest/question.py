@@ -33,9 +33,12 @@ def _subject_word(tok: Token, first: bool) -> str:
     return tok.text
 
 
-def question(sent: SpacySpan, keep: set[int], name: str | None = None) -> str | None:
+def question(
+    sent: SpacySpan, keep: set[int], name: str | None = None, strict: bool = False
+) -> str | None:
     """'The US is renewing its focus on X' -> 'Is the US Renewing Its Focus on X?'. A pronoun
-    subject is replaced by `name` (what it stands for) or there is no question."""
+    subject is replaced by `name` (what it stands for); without one, a `strict` question is
+    None ('Did They Need ...?' asks about no one)."""
     root = head_of(sent, keep)
     if root is None or root.pos_ not in {"VERB", "AUX"}:
         return None
@@ -77,7 +80,7 @@ def question(sent: SpacySpan, keep: set[int], name: str | None = None) -> str | 
     elif name and opening.tag_ == "PRP$":  # 'its inspectors' -> "the agency's inspectors"
         owner = name + ("'" if name.endswith("s") else "'s")
         words += [*owner.split(), *(doc[i].text for i in subject_ids[1:])]
-    elif subject.lower_ in UNNAMED and subject_ids == [subject.i]:
+    elif strict and subject.lower_ in UNNAMED and subject_ids == [subject.i]:
         return None
     else:
         words += [_subject_word(doc[i], n == 0) for n, i in enumerate(subject_ids)]
