@@ -278,3 +278,22 @@ def test_the_official_is_the_unnamed_official_met_before(facts_of: FactsOf) -> N
     )
     (q,) = [q for q in f.quotes if "Guatemala" in q.text]
     assert q.speaker == "senior State Department official"
+
+
+def test_a_report_whose_attribution_trails_as_an_aside(facts_of: FactsOf) -> None:
+    """'CLAUSE, a spokeswoman said, but ...': the parser makes 'said' an aside of the clause."""
+    f = facts_of(
+        "The United States has offered to help Peru trace illicit gold through its supply "
+        "chains, a U.S. Embassy spokeswoman said, but Lima has not yet responded to the offer."
+    )
+    (q,) = f.quotes
+    assert q.text.startswith("The United States has offered to help Peru")
+    assert q.text.endswith("supply chains") and q.speaker == "U.S. Embassy spokeswoman"
+
+
+def test_relatives_of_the_victims_speak(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Relatives of the victims said the men had been kidnapped a week earlier and that the "
+        "kidnappers had demanded ransom payments."
+    )
+    assert [q.speaker for q in f.quotes] == ["Relatives"]

@@ -259,10 +259,12 @@ def _indirect_quotes(
             found = _according_quote(doc, verb, quoted, resolver, skip)
             out += [found] if found is not None else []
             continue
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        trailing = _trailing_report(verb)
+        for clause in clauses or ([trailing] if trailing is not None else []):
             if _reports_for_itself(clause):
                 continue  # "A said X; B said Y": A's report is no part of B's
-            span = _clause_span(clause)
+            span = _clause_span(clause) if clause is not trailing else _before(verb)
             if span is None:
                 continue
             for a, b in skip:  # "WASHINGTON, May 4 (Wire) - X happened, the ministry said."
@@ -283,6 +285,30 @@ def _indirect_quotes(
             text = text_of(doc)[span[0] : span[1]]
             out.append(_quote(text, "indirect", speaker, verb.lemma_, span))
     return out
+
+
+def _trailing_report(verb: Token) -> Token | None:
+    """'CLAUSE, a spokeswoman said, but ...' parsed with the clause as root and the
+    attribution as its parataxis: the clause it follows."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or verb.i < head.i or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    first = verb.left_edge
+    comma = first.text == "," or (first.i > 0 and verb.doc[first.i - 1].text == ",")
+    return head if comma else None
+
+
+def _before(verb: Token) -> CharSpan | None:
+    """The words of the clause before its trailing attribution."""
+    head, first = verb.head, verb.left_edge
+    toks = [t for t in head.subtree if t.i < first.i]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks.pop(0)
+    if len(toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def _reports_for_itself(clause: Token) -> bool:

@@ -185,7 +185,7 @@ class SpeakerResolver:
             ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
             words = [w for w in ent.text.split() if w.lower() not in titles()]
             return Speaker(" ".join(words) or ent.text, None, None, span) if words else None
-        described = {"det", "poss"} | ({"compound", "amod"} if tok.tag_ == "NNS" else set())
+        described = {"det", "poss"} | ({"compound", "amod", "prep"} if tok.tag_ == "NNS" else set())
         if tok.pos_ == "NOUN" and any(c.dep_ in described for c in tok.children):
             return Speaker(
                 _strip_det(phrase.text), None, _country_in(phrase.text, tok.doc.lang_), span
