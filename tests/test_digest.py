@@ -282,6 +282,11 @@ def _weight(sent):  # type: ignore[no-untyped-def]
             "U.S. and Cuban officials met in Havana on Tuesday.",
             12,
         ),
+        (  # a date before the verb's clause is no argument of it
+            "Guyana and Brazil agreed on Thursday to run joint patrols on the border rivers.",
+            "Guyana and Brazil agreed to run joint patrols on the border rivers.",
+            12,
+        ),
         (  # 'ago' keeps its measure
             "Investigators really want to see what the suspect knows about the theft of gold "
             "from the museum 25 years ago.",

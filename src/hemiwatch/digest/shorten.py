@@ -50,6 +50,8 @@ def _argument(tok: Token, keep: set[int]) -> bool:
         return True
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if all(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree if t.i != tok.i):
+        return False  # 'agreed on Thursday to run ...': when is never what the verb needs
     if tok.lower_ in {"into", "onto", "of"}:
         return True  # 'turned the prisons into command centers', 'accused him of X'
     # after an object it is detail ('seized 2 tonnes in March'), but before the clause the
