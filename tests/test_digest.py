@@ -36,6 +36,11 @@ def _sentence(text: str):  # type: ignore[no-untyped-def]
             "patrol boats.",
             "The coast guard would add four patrol boats.",
         ),
+        (  # 'that' tagged as a wh-word is still the mark of a report
+            "His Colombian counterpart, Pedro Sanz, told reporters in Panama City that Colombia "
+            "had arrested 85 suspected smugglers.",
+            "Colombia had arrested 85 suspected smugglers.",
+        ),
         (
             "The coast guard seized two tonnes of cocaine off the island, officials said.",
             "The coast guard seized two tonnes of cocaine off the island.",
@@ -473,6 +478,10 @@ def test_the_question_says_what_not_when(facts_of: Callable[[str], Facts]) -> No
     assert digest is not None and digest.headline_question is not None
     assert digest.headline_question.startswith("Did Brazilian, Peruvian and Colombian Forces Begin")
     assert "Tuesday" not in digest.headline_question
+    lead = "Guatemala will accept up to four additional deportation flights a week from Mexico."
+    digest = facts_of(lead + "\n\nOfficials gave no further details about the plan.").digest
+    assert digest is not None and digest.headline_question is not None
+    assert "a Week" in digest.headline_question  # a rate, not a date
 
 
 def test_the_question_keeps_a_hyphenated_age_and_asks_about_these(

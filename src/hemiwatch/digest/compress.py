@@ -98,8 +98,9 @@ def _attribution(sent: SpacySpan) -> set[int]:
     inner = subtree(clause)
     if any(sent.doc[i].text in QUOTE_MARKS for i in inner):
         return set()  # a direct quote keeps its speaker
-    if sent.doc[min(inner)].tag_ in {"WRB", "WP", "WDT"}:
-        return set()  # 'X could explain why ...' is a claim, not a report
+    first = sent.doc[min(inner)]
+    if first.tag_ in {"WRB", "WP", "WDT"} and first.dep_ != "mark":
+        return set()  # 'X could explain why ...' is a claim, not a report ('that' may be WDT)
     # '..., but donors pledged only 18': a second clause with its own subject is no
     # part of the attribution
     for conj in (c for c in root.children if c.dep_ == "conj" and c.i > clause.i):
@@ -216,12 +217,17 @@ def _trailing_preps(sent: SpacySpan, root: Token) -> list[set[int]]:
     ]
 
 
+RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+
+
 def _dates(sent: SpacySpan, root: Token) -> list[set[int]]:
     """'on Monday', 'this week', 'el martes': the phrases that only say when."""
     out = []
     for child in sent:
         if child.dep_ not in {"prep", "npadvmod", "obl"} or child.i == root.i:
             continue
+        if child.left_edge.lower_ in RATE_WORDS:
+            continue  # 'four flights a week' is a rate, not a date
         words = [t for t in child.subtree if not t.is_punct]
         doc = sent.doc
         lo, hi = child.left_edge.i, child.right_edge.i
