@@ -288,3 +288,26 @@ def test_the_first_word_after_a_dateline_is_no_sentence_of_its_own() -> None:
     )
     texts = [t.text for t in digest.takeaways]
     assert "El gobierno de Guyana calificó el despliegue de «provocación»." in texts
+
+
+def test_spanish_sources_after_según_and_adjectives_of_bodies() -> None:
+    text = (
+        "TEGUCIGALPA, 18 mar (Agencia Ejemplo) – Los gobiernos de Honduras y Guatemala "
+        "acordaron este miércoles desplegar 800 policías adicionales en su frontera común, "
+        "informó la Secretaría de Seguridad hondureña.\n\n"
+        "El viceministro guatemalteco de Gobernación, Luis Ernesto Rosales, dijo que su país "
+        "aportará dos helicópteros. Según Rosales, las autoridades guatemaltecas han decomisado "
+        "más de 1.300 armas de fuego.\n\n"
+        "Ecuador y Venezuela ofrecieron cooperar en la búsqueda de los responsables, según la "
+        "Cancillería colombiana."
+    )
+    facts = analyze(Article(id="es-q", title="Frontera", text=text))
+    got = {q.text[:30]: q.speaker for q in facts.quotes}
+    assert got["las autoridades guatemaltecas "] == "Luis Ernesto Rosales"  # not «Según Rosales»
+    assert got["Ecuador y Venezuela ofrecieron"] == "Cancillería colombiana"
+    assert got["Los gobiernos de Honduras y Gu"] == "Secretaría de Seguridad hondureña"
+    # what the two agreed to do serves no third side
+    assert {(s.actor, s.target) for s in facts.stances if s.actor in {"HN", "GT"}} == {
+        ("HN", "GT"),
+        ("GT", "HN"),
+    }

@@ -249,11 +249,17 @@ def _with_first_name(span: Span) -> Span:
 
 
 def _name_part(span: Span) -> Span:
-    """The entity without a lower-case tail the model took in («Tomás Ibarra Sol marcó»)."""
-    end = span.end
-    while end > span.start + 1 and span.doc[end - 1].text[:1].islower():
+    """The entity without a lower-case tail the model took in («Tomás Ibarra Sol marcó») or a
+    preposition that opens its sentence («Según Rosales, …»)."""
+    start, end = span.start, span.end
+    while end > start + 1 and span.doc[end - 1].text[:1].islower():
         end -= 1
-    return span.doc[span.start : end]
+    while end > start + 1 and span.doc[start].lower_ in LEADING_PREPOSITIONS:
+        start += 1
+    return span.doc[start:end]
+
+
+LEADING_PREPOSITIONS = frozenset({"según", "para", "por", "ante", "tras", "con", "de", "after"})
 
 
 def _speaks(cand: _Candidate) -> bool:

@@ -327,6 +327,8 @@ def _according_quote(
         return None
     phrase = source if tok.lower_ == "según" else tok
     clause = phrase.head
+    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        clause = clause.head  # «ofrecieron cooperar …, según X»: what they offered
     if clause.i == phrase.i or clause.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"}:
         return None
     own = {t.i for t in phrase.subtree}

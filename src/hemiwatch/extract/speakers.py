@@ -361,6 +361,8 @@ def _noun_phrase(tok: Token) -> Span:
                 end = pobj[0].i + 1
         elif child.dep_ == "flat" and child.i == end and child.text[:1].isupper():
             end = reach = child.right_edge.i + 1  # «la Policía Nacional Civil»
+        elif child.dep_ == "amod" and child.i == reach and doc.lang_ == "es":
+            end = reach = child.i + 1  # «la embajada estadounidense», «la Cancillería colombiana»
         elif child.dep_ in {"nmod", "flat"} and child.left_edge.i == reach and _de(child):
             # «el Ministerio de Relaciones Exteriores», «el Gobierno de transición de Haití»:
             # a lower-case «de …» belongs to the name only when a named one follows it

@@ -223,10 +223,21 @@ def _from_cue(
         # Nothing names the other side: the one other place in the sentence ("the Andean
         # region, where Peru has refused ..."), else the article's clearly most-named country
         # ("Brazil sent a frigate" to the exercise the article is about).
-        targets = others if len(others) == 1 else most_named_other(ctx.counts, actors)
+        if len(others) == 1:
+            targets = others
+        elif not _agreed(tok):  # 'X and Y agreed to deploy ...' serves no third side
+            targets = most_named_other(ctx.counts, actors)
     if not targets:
         return None
     return actors, targets, polarity, _speaker(quote), mutual
+
+
+def _agreed(tok: Token) -> bool:
+    """Is the cue what its sides agreed to do ('acordaron desplegar', 'agreed to deploy')?"""
+    head = tok.head
+    return tok.dep_ in {"xcomp", "ccomp"} and any(
+        c.mutual for c in cues().get(head.lemma_.lower(), [])
+    )
 
 
 def _joint(tok: Token) -> bool:
