@@ -511,6 +511,20 @@ def test_the_question_drops_when_before_what(facts_of: Callable[[str], Facts]) -
     assert "Monday" not in digest.headline_question
 
 
+def test_a_quote_takeaway_names_the_speaker_as_the_article_does(
+    facts_of: Callable[[str], Facts],
+) -> None:
+    text = (
+        "Uruguayan Interior Minister Nicolás Martinelli Pérez signed the river accord on "
+        "Tuesday.\n\n"
+        "“We will deploy 150 customs officers to the port of Montevideo this year,” Martinelli "
+        "Pérez said."
+    )
+    digest = facts_of(text).digest
+    assert digest is not None
+    assert any(t.text.startswith("Martinelli Pérez: ") for t in digest.takeaways), digest.takeaways
+
+
 def test_pronoun_subject_is_named(facts_of: Callable[[str], Facts]) -> None:
     text = (
         "Defense Minister Ana Sorel visited the northern garrison on Monday.\n\n"

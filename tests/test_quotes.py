@@ -297,3 +297,8 @@ def test_relatives_of_the_victims_speak(facts_of: FactsOf) -> None:
         "kidnappers had demanded ransom payments."
     )
     assert [q.speaker for q in f.quotes] == ["Relatives"]
+
+
+def test_a_negated_reply_is_part_of_the_report(facts_of: FactsOf) -> None:
+    f = facts_of("Brazil was invited to join but has not replied, a diplomat in Buenos Aires said.")
+    assert [q.text for q in f.quotes] == ["Brazil was invited to join but has not replied"]

@@ -49,6 +49,18 @@ def name_subject(short: Compressed, facts: Facts, text: str) -> Takeaway:
     return Takeaway(text=f"{text[span[0] : span[1]]} {first[1]}", sources=sources)
 
 
+def _short_name(name: str, facts: Facts, text: str) -> str:
+    """How the article names the speaker after the first mention: 'Martinelli Pérez' for
+    Nicolás Martinelli Pérez when the text says so, else the last word of the name."""
+    person = next((p for p in facts.people if p.name == name), None)
+    words = name.split()
+    if person is not None and len(words) >= 3:
+        tail = " ".join(words[-2:])
+        if any(text[a:b] == tail for a, b in person.mentions):
+            return tail
+    return words[-1]
+
+
 def attributed(sent: SpacySpan, short: Compressed, facts: Facts) -> Takeaway | None:
     """A sentence of a direct quote as 'Rubio: we have received commitments for ...', with the
     speaker's mention among the sources; None when the quote has no speaker."""
@@ -61,7 +73,7 @@ def attributed(sent: SpacySpan, short: Compressed, facts: Facts) -> Takeaway | N
             or quote.span[0] >= hi
         ):
             continue
-        surname = quote.speaker.split()[-1]
+        surname = _short_name(quote.speaker, facts, sent.doc.text)
         body = lower_first(short.text)
         sources = list(short.sources)
         if quote.speaker_span:

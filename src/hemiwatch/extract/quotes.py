@@ -363,6 +363,7 @@ def _clause_span(clause: Token) -> CharSpan | None:
             and tok.dep_ == "conj"
             and _is_reporting(tok)
             and tok.head.i == clause.i
+            and not any(c.dep_ == "neg" for c in tok.children)  # 'but has not replied'
         ):
             toks = [t for t in toks if t.i < tok.left_edge.i]
             while toks and toks[-1].dep_ in {"cc", "punct"}:
