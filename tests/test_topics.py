@@ -57,3 +57,27 @@ def test_medical_drugs_are_not_narcotics(facts_of: FactsOf) -> None:
         "The drug trials in Santiago enrolled 400 patients, researchers said."
     )
     assert f.off_topic
+
+
+def test_armed_groups_and_a_military_buildup(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "CÚCUTA, June 3 (Sample Wire) - Colombia and Venezuela agreed to fight the armed groups "
+        "that control smuggling routes along their border.\n\n"
+        "Venezuela has increased its military presence in the border state of Zulia, officials "
+        "said."
+    )
+    assert {"transnational_crime", "military_action"} <= labels(f)
+
+
+def test_spanish_armed_groups_and_troop_deployments() -> None:
+    from hemiwatch.models import Article
+    from hemiwatch.pipeline import analyze
+
+    text = (
+        "CARACAS, 2 oct (Agencia Ejemplo) – Venezuela desplegó unos 2.000 militares en el estado "
+        "Bolívar, cerca de la frontera con Guyana, informó el Gobierno.\n\n"
+        "Brasil reforzó su presencia militar en Roraima. Los grupos armados controlan la minería "
+        "ilegal en la zona, según la Policía de Guyana."
+    )
+    f = analyze(Article(id="es-t", title="Despliegue", text=text))
+    assert {"military_action", "transnational_crime"} <= labels(f)
