@@ -80,6 +80,13 @@ def test_the_place_that_leads_a_mission_is_not_the_side_it_serves(facts_of: Fact
     assert stances(f) == {("US", "HT", "cooperates"), ("CA", "HT", "cooperates")}
 
 
+def test_allowing_foreign_forces_and_refusing_to(facts_of: FactsOf) -> None:
+    f = facts_of("Panama allowed U.S. aircraft to refuel at its airports.")
+    assert stances(f) == {("PA", "US", "cooperates")}
+    f = facts_of("Mexico would not allow U.S. military operations on Mexican soil.")
+    assert stances(f) == {("MX", "US", "refuses")}
+
+
 def test_a_generic_subject_is_not_the_place_the_act_goes_to(facts_of: FactsOf) -> None:
     f = facts_of(
         "Governments have offered more police officers than requested for the force in Haiti, "

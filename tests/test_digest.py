@@ -292,6 +292,11 @@ def _weight(sent):  # type: ignore[no-untyped-def]
             "Guyana and Brazil agreed to run joint patrols on the border rivers.",
             12,
         ),
+        (  # a phrase whose object is a figure is the point of the clause
+            "The deployment would bring the number of U.S. warships in the Caribbean region to 10.",
+            "The deployment would bring the number of U.S. warships to 10.",
+            11,
+        ),
         (  # 'ago' keeps its measure
             "Investigators really want to see what the suspect knows about the theft of gold "
             "from the museum 25 years ago.",
@@ -412,6 +417,14 @@ def test_the_reporter_names_the_pronoun_of_what_it_reported(
     )
     digest = facts_of(text).digest
     assert digest is not None
+    mexico = (
+        "Mexico's president, Claudia Serrano Pardo, said on Friday that her government would not "
+        "allow foreign military operations on Mexican soil.\n\nThe talks will resume in May."
+    )
+    found = facts_of(mexico).digest
+    assert found is not None and any(
+        t.text.startswith("Claudia Serrano Pardo's government") for t in found.takeaways
+    ), found.takeaways
     assert "Ramón Ibarra Cruz's government had agreed to accept up to 150 returnees a month." in [
         t.text for t in digest.takeaways
     ]

@@ -302,3 +302,11 @@ def test_relatives_of_the_victims_speak(facts_of: FactsOf) -> None:
 def test_a_negated_reply_is_part_of_the_report(facts_of: FactsOf) -> None:
     f = facts_of("Brazil was invited to join but has not replied, a diplomat in Buenos Aires said.")
     assert [q.text for q in f.quotes] == ["Brazil was invited to join but has not replied"]
+
+
+def test_what_a_speaker_declined_to_say_is_no_report(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Defense Secretary Martin Hale declined to say how many more strikes were planned. "
+        "He did not say whether the ships would stay."
+    )
+    assert f.quotes == []

@@ -98,8 +98,13 @@ SOURCES = frozenset(
 )
 
 
-def _inside_any(ent: SpacySpan, spans: list[Span]) -> bool:
-    return any(a <= ent.start_char < b for a, b in spans)
+def _person_at(tok: Token, facts: Facts) -> tuple[Person, Span] | None:
+    """The person of the article named by this token, and that mention."""
+    for person in facts.people:
+        for a, b in person.mentions:
+            if a <= tok.idx < b:
+                return person, (a, b)
+    return None
 
 
 def _reporter(word: Token) -> Token | None:
@@ -151,17 +156,20 @@ def stands_for(word: Token, facts: Facts) -> Span | None:
             return None  # 'he said she was out on bail'
         found = _antecedent(facts, reporter.idx, GENDER[reporter.lower_])
         return found[1] if found else None
-    named = [c for c in reporter.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    named = [c for c in reporter.children if c.dep_ == "appos" and _person_at(c, facts)]
     if named and number == "Person":  # "Cuba's deputy foreign minister, X, said his ..."
         reporter = named[0]
+    found = _person_at(reporter, facts)
+    if found is not None:  # a person the article names
+        person, span = found
+        if number != "Person" or person.gender not in (None, gender):
+            return None
+        return span
     if not _agrees(reporter, number) or (number == "Sing" and reporter.lemma_.lower() in titles()):
         return None  # 'it' is no spokesman
     doc = word.doc
     if reporter.ent_type_ == "PERSON":
         ent = next(e for e in doc.ents if e.start <= reporter.i < e.end)
-        person = next((p for p in facts.people if _inside_any(ent, p.mentions)), None)
-        if person is not None and person.gender not in (None, gender):
-            return None
         return (ent.start_char, ent.end_char)
     left = [reporter.i] + [
         i for c in reporter.lefts if c.dep_ in NOUN_PHRASE for i in (c.left_edge.i, c.i)

@@ -135,6 +135,8 @@ def _cuts(
             or (tok.lower_ == "of" and tok.head.pos_ in {"NOUN", "PRON", "NUM"})
             or _argument(tok, keep)
             or (tok.dep_ == "prep" and not any(tok.children))  # its object hangs elsewhere
+            # 'would bring the number of warships to 10': the figure is the point
+            or (tok.dep_ == grammar(doc).phrase and any(c.pos_ == "NUM" for c in tok.children))
             or (tok.dep_ == "conj" and tok.head.dep_ in SUBJECTS)  # 'A and B are' keeps B
             # 'U.S. and Cuban officials met' keeps 'and Cuban'
             or (

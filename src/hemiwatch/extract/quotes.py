@@ -253,7 +253,7 @@ def _indirect_quotes(
 ) -> list[Quote]:
     out: list[Quote] = []
     for verb in doc:
-        if not _is_reporting(verb) or _inside(verb.idx, quoted):
+        if not _is_reporting(verb) or _inside(verb.idx, quoted) or _withheld(verb):
             continue
         if verb.lower_ in ACCORDING:
             found = _according_quote(doc, verb, quoted, resolver, skip)
@@ -285,6 +285,17 @@ def _indirect_quotes(
             text = text_of(doc)[span[0] : span[1]]
             out.append(_quote(text, "indirect", speaker, verb.lemma_, span))
     return out
+
+
+def _withheld(verb: Token) -> bool:
+    """'X declined to say how many ...', 'X would not say whether ...': nothing was reported."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in WITHHOLD
+
+
+WITHHOLD = frozenset({"decline", "refuse", "fail", "negarse", "rehusar", "declinar"})
 
 
 def _trailing_report(verb: Token) -> Token | None:
