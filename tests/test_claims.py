@@ -113,6 +113,15 @@ def test_commitment_pairs_sought_and_pledged(facts_of: FactsOf) -> None:
     assert c.speaker == "Lena Park"
 
 
+def test_commitments_in_other_words(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "The plan calls for 5,000 police officers, but nations have committed only 3,100 so far."
+    )
+    assert [(c.sought, c.pledged_max, c.unit) for c in f.commitments] == [(5000, 3100, "personnel")]
+    f = facts_of("The force requires 900 soldiers; partners have offered up to 700.")
+    assert [(c.sought, c.pledged_max) for c in f.commitments] == [(900, 700)]
+
+
 def test_no_commitment_without_both_sides(facts_of: FactsOf) -> None:
     f = facts_of("The force sought 4,000 soldiers for the mission.")
     assert f.commitments == []

@@ -351,6 +351,8 @@ def _role(tok: Token, noun: Token | None = None) -> str | None:
             and word.dep_ != "compound"
         ):
             return known[word.lemma_.lower()]  # not 'murder' of 'cut the murder rate by 90%'
+        if word.lemma_.lower() == "call" and tok.doc[i + 1].lower_ == "for":
+            return "sought"  # 'the plan calls for 5,000 officers'
     node = tok
     for _ in range(5):
         if node.lemma_.lower() in known and node.i != tok.i:
