@@ -153,6 +153,16 @@ def test_a_known_first_name_the_model_left_out_after_a_long_title(facts_of: Fact
     assert [p.name for p in f.people] == ["Emily Mendrala Hart"]
 
 
+def test_a_surname_after_a_particle(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Lt. Col. Ana María de la Cruz, a spokeswoman for the Colombian army, said the talks "
+        "went well. De la Cruz added that Colombia would send observers."
+    )
+    (p,) = f.people
+    assert p.name == "Ana María de la Cruz" and len(p.mentions) == 2
+    assert [q.speaker for q in f.quotes] == ["Ana María de la Cruz"] * 2
+
+
 def test_lone_surname_without_full_name_is_not_a_person(facts_of: FactsOf) -> None:
     f = facts_of("Mendez was not available for comment.")
     assert f.people == []

@@ -213,10 +213,27 @@ def _name_spans(doc: Doc) -> list[Span]:
         if tok.i in taken or tok.text not in known:
             continue
         end = tok.i + 1
-        while end < len(doc) and end - tok.i < 4 and _NAME_TOKEN.match(doc[end].text):
+        while end < len(doc) and end - tok.i < 6:
             if doc[end].is_sent_start:
                 break
-            end += 1
+            if _NAME_TOKEN.match(doc[end].text) and end - tok.i < 4:
+                end += 1
+                continue
+            # "Ana María de la Cruz", "da Silva": a particle, then the surname
+            after = end
+            while after < len(doc) and doc[after].text in PARTICLES and after - end < 2:
+                after += 1
+            surname = doc[after] if after < len(doc) else None
+            if (
+                after > end
+                and surname is not None
+                and _NAME_TOKEN.match(surname.text)
+                and surname.ent_type_ not in {"GPE", "LOC", "ORG", "FAC", "NORP"}
+                and surname.text not in gazetteer("es" if doc.lang_ == "es" else "en").surfaces
+            ):
+                end = after + 1  # not "Juan Pérez de Madrid": a place is no surname
+                continue
+            break
         # hyphenated surnames come as three tokens: Carranza - Wells
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
             end += 2
@@ -330,7 +347,7 @@ def _owner(words: list[str], candidates: list[_Candidate]) -> _Candidate | None:
         full = cand.tokens
         if len(words) >= len(full):
             continue
-        tail_match = full[-len(words) :] == words
+        tail_match = [w.lower() for w in full[-len(words) :]] == [w.lower() for w in words]
         single_inside = len(words) == 1 and words[0] in full[1:]
         if tail_match or single_inside:
             best = cand
@@ -364,6 +381,7 @@ def _title(spans: list[Span]) -> str | None:
 
 
 _LINKS = {"of", "for", "and", "'s", "’s", "-", "de", "del", "y"}
+PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von"})
 _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "un", "una"}
 
 
