@@ -310,3 +310,11 @@ def test_what_a_speaker_declined_to_say_is_no_report(facts_of: FactsOf) -> None:
         "He did not say whether the ships would stay."
     )
     assert f.quotes == []
+
+
+def test_a_question_put_to_a_speaker_is_no_report(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Minister Carla Ruiz visited the border.\n\n"
+        'Asked whether troops would be deployed, Ruiz replied: "Everything is on the table."'
+    )
+    assert [(q.kind, q.text) for q in f.quotes] == [("direct", "Everything is on the table.")]

@@ -264,6 +264,8 @@ def _indirect_quotes(
         for clause in clauses or ([trailing] if trailing is not None else []):
             if _reports_for_itself(clause):
                 continue  # "A said X; B said Y": A's report is no part of B's
+            if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children):
+                continue  # "asked whether troops would be deployed" is a question, no claim
             span = _clause_span(clause) if clause is not trailing else _before(verb)
             if span is None:
                 continue
