@@ -228,6 +228,13 @@ def test_a_change_in_percent_is_an_increase_or_a_decrease(facts_of: FactsOf) -> 
     assert [(n.value, n.role) for n in f.numbers] == [(90, "decrease"), (14, "increase")]
 
 
+def test_a_figure_that_something_fell_to_counts_that_thing(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Police arrested 27 people, including 4 officers. Murders fell by a third to 2,100."
+    )
+    assert numbers(f)[-1] == (2100, "murders", None)  # not the officers of the sentence before
+
+
 def test_distractors_are_not_claims(facts_of: FactsOf) -> None:
     f = facts_of(
         "Resolution 2811 passed in 2025 at 3:40 p.m. on March 4. The C-130 carried one of the "

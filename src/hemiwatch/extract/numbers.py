@@ -162,6 +162,8 @@ def extract_numbers(doc: Doc, skip: list[CharSpan] | None = None) -> list[Number
         elliptical = claim.qualifier is not None or (tok is not None and tok.dep_ in _NP_DEPS)
         if tok is not None and tok.i > 0 and doc[tok.i - 1].pos_ in {"NOUN", "PROPN"}:
             elliptical = False  # "minute 81", «la Resolución 2793»: a label, not a count
+        if claim.unit is None and tok is not None and (subject := _changed_subject(tok)):
+            claim = claim.model_copy(update={"unit": subject.text.lower()})
         # "pledges for up to 2,600" after "2,000 police officers": the antecedent's unit.
         if (
             claim.unit is None
@@ -263,6 +265,24 @@ def _is_distractor(
         and nxt.lower_ in {"years", "year"}
         and (last.i + 2 < len(doc) and doc[last.i + 2].lower_ == "old")
     )
+
+
+CHANGE_VERBS = frozenset(
+    "fall drop rise climb increase decrease decline reach grow jump "
+    "caer bajar subir aumentar disminuir alcanzar crecer".split()
+)
+
+
+def _changed_subject(tok: Token) -> Token | None:
+    """'Murders fell by a third to 2,100': the noun that changed to the figure."""
+    prep = tok.head
+    if tok.dep_ not in {"pobj", "obl", "nmod"} or prep.lower_ not in {"to", "from", "a", "de"}:
+        prep = tok
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHANGE_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject if subject is not None and subject.pos_ == "NOUN" else None
 
 
 COUNT_WORDS = frozenset({"more", "fewer", "additional", "extra", "further", "new", "más"})
