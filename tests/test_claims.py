@@ -87,6 +87,11 @@ def test_allowing_foreign_forces_and_refusing_to(facts_of: FactsOf) -> None:
     assert stances(f) == {("MX", "US", "refuses")}
 
 
+def test_a_place_in_a_contrasting_clause_is_no_target(facts_of: FactsOf) -> None:
+    f = facts_of("Colombia and Peru joined the program, while Venezuela called it a surrender.")
+    assert not [s for s in f.stances if s.target == "VE"]
+
+
 def test_a_generic_subject_is_not_the_place_the_act_goes_to(facts_of: FactsOf) -> None:
     f = facts_of(
         "Governments have offered more police officers than requested for the force in Haiti, "

@@ -311,3 +311,21 @@ def test_spanish_sources_after_según_and_adjectives_of_bodies() -> None:
         ("HN", "GT"),
         ("GT", "HN"),
     }
+
+
+def test_a_pro_drop_verb_takes_the_speaker_of_the_quote_before_it() -> None:
+    """«Añadió que …» after Noboa's quote is Noboa, even when a later paragraph quotes
+    someone else; and military cooperation with the United States is on topic."""
+    text = (
+        "QUITO, 5 feb (Agencia Ejemplo) – El presidente de Ecuador, Daniel Noboa Azín, anunció "
+        "este lunes que su Gobierno firmará un acuerdo de cooperación militar con Estados "
+        "Unidos.\n\n"
+        "«Vamos a recuperar el control de nuestras cárceles», afirmó Noboa Azín en Guayaquil. "
+        "Añadió que Ecuador recibirá 20 lanchas patrulleras.\n\n"
+        "La ministra del Interior, Mónica Palencia, explicó que el acuerdo permitirá la presencia "
+        "temporal de asesores estadounidenses. «No habrá bases extranjeras», aseguró."
+    )
+    facts = analyze(Article(id="es-n", title="Acuerdo", text=text))
+    (q,) = [q for q in facts.quotes if "lanchas" in q.text]
+    assert q.speaker == "Daniel Noboa Azín"
+    assert not facts.off_topic and "security_assistance" in {t.label for t in facts.topics}

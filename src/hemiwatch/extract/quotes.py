@@ -57,7 +57,7 @@ def _direct_quotes(doc: Doc, runs: list[QuoteRun], resolver: SpeakerResolver) ->
         speaker, verb = found
         out.append(_quote(text, "direct", speaker, verb, run.span))
         previous = (run, speaker, verb)
-        resolver.last_speaker = speaker
+        resolver.spoke(run.span[0], speaker)
     return out
 
 

@@ -298,13 +298,15 @@ def places_around(tok: Token, places: Places) -> list[str]:
     doc = tok.doc
     sent = sentence_of(tok)
     chain = [tok]  # and the verbs it completes: "were invited to join ..., but X was not"
-    while chain[-1].dep_ in {"xcomp", "ccomp"} and chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
+    while chain[-1].dep_ in {"xcomp", "ccomp", "dobj", "obj"} and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)  # (a noun cue's light verb: «expresaron su apoyo»)
     aside = {
         t.i
         for verb in chain
         for c in verb.children
-        if c.dep_ in {"conj", "parataxis"} and c.pos_ in {"VERB", "AUX"} and c not in chain
+        if (c.dep_ in {"conj", "parataxis"} or _contrast(c))
+        and c.pos_ in {"VERB", "AUX"}
+        and c not in chain
         for t in c.subtree
     }
     return _named(doc, sent.start_char, sent.end_char, places, aside)
@@ -312,6 +314,12 @@ def places_around(tok: Token, places: Places) -> list[str]:
 
 # "a Kenyan-led mission in Haiti": the place that leads a thing is not the side it serves
 LEADING = frozenset({"lead", "led", "back", "backed", "fund", "funded", "run", "base", "based"})
+
+
+def _contrast(clause: Token) -> bool:
+    """'..., while Venezuela called it ...', «…, mientras que Venezuela la calificó …»."""
+    marks = {c.lower_ for c in clause.children if c.dep_ in {"mark", "cc"}}
+    return clause.dep_ == "advcl" and bool(marks & {"while", "whereas", "mientras"})
 
 
 def _named(doc: Doc, lo: int, hi: int, places: Places, aside: set[int] | None = None) -> list[str]:

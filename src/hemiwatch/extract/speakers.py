@@ -97,7 +97,8 @@ class SpeakerResolver:
         )
         self.bodies = _bodies(doc)
         self.mention_starts = [m[0][0] for m in self.mentions]
-        self.last_speaker: Speaker | None = None  # of the latest direct quote (pro-drop)
+        # the speakers of the direct quotes so far, by position (for pro-drop verbs)
+        self.quote_speakers: list[tuple[int, Speaker]] = []
         self.issuers: list[tuple[int, Speaker]] = []  # bodies that spoke, by position
         # unnamed sources introduced with "a": (position, head noun, speaker)
         self.described: list[tuple[int, str, Speaker]] = []
@@ -122,10 +123,15 @@ class SpeakerResolver:
             found = replace(found, mention=here)
         return found
 
+    def spoke(self, at: int, speaker: Speaker) -> None:
+        """A direct quote at this position was attributed to the speaker."""
+        self.quote_speakers.append((at, speaker))
+
     def dropped_subject(self, verb: Token) -> Speaker | None:
-        """«…», agregó. with no subject: the latest quote's speaker, unless a person has
-        become the subject of a sentence since («La directora, X, advirtió que …»)."""
-        last = self.last_speaker
+        """«…», agregó. with no subject: the speaker of the latest quote before the verb,
+        unless a person has become the subject of a sentence since («La directora, X, advirtió
+        que …»)."""
+        last = next((sp for at, sp in reversed(self.quote_speakers) if at < verb.idx), None)
         earlier = self.mentions[: bisect_left(self.mention_starts, verb.idx)]
         for (a, b), person in reversed(earlier):
             if last is not None and a < last.mention[1]:
