@@ -6,6 +6,7 @@ clauses(sent)                clauses.py       a sentence's clauses, main clause 
 shorten(sent, clause, ...)   shorten.py       the cheapest cuts that bring a clause to length
 grammar(doc)                 labels.py        the dependency labels of English or of UD
 compress(sent, max_words)    compress.py      deletion on the dependency parse, with spans
+subtree, head_of, ...        tree.py          the parse primitives the rules share
 question(sent, keep)         question.py      subject-auxiliary inversion of the lead claim
 
 A takeaway is one clause of a ranked sentence, shortened to about 12 words (14 in Spanish,
@@ -25,14 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from hemiwatch.digest.clauses import clauses
-from hemiwatch.digest.compress import (
-    Compressed,
-    compress,
-    head_of,
-    inside,
-    render,
-    without_dates,
-)
+from hemiwatch.digest.compress import Compressed, compress, render, without_dates
 from hemiwatch.digest.pronouns import (
     attributed,
     lower_first,
@@ -43,6 +37,7 @@ from hemiwatch.digest.pronouns import (
 from hemiwatch.digest.question import question
 from hemiwatch.digest.select import Candidate, lemmas_of, overlap, rank, word_weight
 from hemiwatch.digest.shorten import Weight, shorten
+from hemiwatch.digest.tree import head_of, inside
 from hemiwatch.extract.nlp import sentences, text_of
 from hemiwatch.models import Digest, Facts, Span, Takeaway
 

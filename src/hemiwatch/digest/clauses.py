@@ -24,16 +24,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from hemiwatch.digest.compress import (
-    DASHES,
-    detail_cuts,
-    head_of,
-    subtree,
-    unskipped,
-    with_commas,
-    word_count,
-)
+from hemiwatch.digest.compress import detail_cuts
 from hemiwatch.digest.labels import OWN_SUBJECT, SUBJECTS, finite, grammar, subordinate
+from hemiwatch.digest.tree import DASHES, head_of, subtree, unskipped, with_commas, word_count
 from hemiwatch.extract.lexicons import reporting_verbs
 from hemiwatch.models import Span
 

@@ -15,11 +15,21 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from hemiwatch.digest.tree import (
+    DASHES,
+    QUOTE_MARKS,
+    head_of,
+    inside,
+    root_of,
+    subtree,
+    unskipped,
+    with_commas,
+    word_count,
+)
 from hemiwatch.extract.lexicons import reporting_verbs
 from hemiwatch.extract.nlp import text_of
 from hemiwatch.models import Span
 
-QUOTE_MARKS = frozenset("\"'“”‘’«»")
 FINDING = frozenset({"hear", "find", "decide", "rule", "conclude", "show", "reveal", "learn"})
 NAMING = frozenset("call name dub label brand term deem consider declare".split())
 # verbs that do not end a sentence whose object was cut: '... after a study revealed.'
@@ -42,43 +52,6 @@ class Compressed:
     sources: list[Span]
     words: int
     whole: bool  # reads as a complete sentence
-
-
-DASHES = frozenset({"-", "--", "—", "–"})
-
-
-def subtree(tok: Token) -> set[int]:
-    return {t.i for t in tok.subtree}
-
-
-def with_commas(sent: SpacySpan, ids: set[int]) -> set[int]:
-    """A cut subtree takes the comma or dash that set it off (before, and one after if paired)."""
-    if not ids:
-        return ids
-    lo, hi = min(ids), max(ids)
-    doc = sent.doc
-    out = set(ids)
-    opened = sum(doc[i].text in QUOTE_MARKS for i in ids) % 2
-    if opened and hi + 1 < sent.end and doc[hi + 1].text in QUOTE_MARKS:
-        hi += 1  # "titled 'X'": the parser hangs the closing quote mark elsewhere
-        out.add(hi)
-    before = lo - 1 >= sent.start and doc[lo - 1].text in DASHES | {","}
-    after = hi + 1 < sent.end and doc[hi + 1].text in DASHES | {","}
-    if before:
-        out.add(lo - 1)
-    if after and (before or lo == sent.start or doc[lo - 1].is_sent_start):
-        out.add(hi + 1)
-    return out
-
-
-def root_of(sent: SpacySpan) -> Token:
-    """The sentence's root; when the parser made the blank line that ends a paragraph the root
-    (and hung «Agregó que …» from it), the widest word hanging from that blank line."""
-    root = sent.root
-    if not root.is_space:
-        return root
-    words = [t for t in sent if t.head.i == root.i and not t.is_space and t.i != root.i]
-    return max(words, key=lambda t: t.right_edge.i - t.left_edge.i, default=root)
 
 
 def _attribution(sent: SpacySpan) -> set[int]:
@@ -291,15 +264,6 @@ def _noun_conjuncts(sent: SpacySpan) -> list[set[int]]:
     return out
 
 
-def head_of(sent: SpacySpan, keep: set[int]) -> Token | None:
-    """The kept token the others hang from: the root, or the clause left by a cut attribution."""
-    doc = sent.doc
-    kept = (doc[i] for i in sorted(keep) if sent.start <= i < sent.end)
-    tops = [t for t in kept if (t.head.i == t.i or t.head.i not in keep) and not t.is_punct]
-    # the parse is projective: a subtree is the run from its left edge to its right edge
-    return max(tops, key=lambda t: t.right_edge.i - t.left_edge.i, default=None)
-
-
 # what a verb can lose and still end a sentence: 'The talks collapsed.' without 'after ...'
 MODIFIERS = frozenset({"advcl", "conj", "cc", "punct", "relcl", "npadvmod", "advmod", "parataxis"})
 OPEN_TAGS = frozenset({"IN", "DT", "TO", "CC", "MD", "WDT", "WP", "PRP$", "POS", "HYPH", "EX"})
@@ -376,10 +340,6 @@ def _complete_ud(sent: SpacySpan, keep: set[int], words: list[int], root: Token)
     subjects = [c for c in root.children if c.dep_.startswith("nsubj")]
     # «X, que participó ...» read as 'X participó ...': the relative pronoun is not kept
     return all(c.i in keep or "Rel" in c.morph.get("PronType", []) for c in subjects)
-
-
-def word_count(sent: SpacySpan, keep: set[int]) -> int:
-    return sum(1 for i in keep if not sent.doc[i].is_punct)
 
 
 def _stray(tok: Token) -> bool:
@@ -461,17 +421,6 @@ def _unbalanced(text: str) -> bool:
     straight = text.count('"') % 2 == 1
     curly = text.count("“") != text.count("”")
     return straight or curly
-
-
-def inside(sent: SpacySpan, spans: Iterable[Span]) -> set[int]:
-    """The sentence's tokens that start inside one of `spans`."""
-    spans = [(a, b) for a, b in spans if a < sent.end_char and b > sent.start_char]
-    return {t.i for t in sent if any(a <= t.idx < b for a, b in spans)}
-
-
-def unskipped(sent: SpacySpan, skip: Iterable[Span]) -> set[int]:
-    """The sentence's tokens, less spaces and those inside `skip` (a dateline)."""
-    return {t.i for t in sent if not t.is_space} - inside(sent, skip)
 
 
 def detail_cuts(sent: SpacySpan, keep: set[int]) -> set[int]:

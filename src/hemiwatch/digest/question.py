@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from hemiwatch.digest.compress import head_of
+from hemiwatch.digest.tree import head_of
 
 SMALL_WORDS = frozenset(
     "a an the and but or nor for so yet of to in on at by with from as into over than via".split()

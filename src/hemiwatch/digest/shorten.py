@@ -17,15 +17,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from hemiwatch.digest.clauses import MIN_WORDS, Clause
-from hemiwatch.digest.compress import (
-    DASHES,
-    complete,
-    particle,
-    subtree,
-    whole_pair,
-    with_commas,
-)
+from hemiwatch.digest.compress import complete, particle, whole_pair
 from hemiwatch.digest.labels import NEGATIONS, SUBJECTS, UD, grammar, subordinate
+from hemiwatch.digest.tree import DASHES, subtree, with_commas
 from hemiwatch.models import Span
 
 CLAUSAL = frozenset({"xcomp", "ccomp"})
