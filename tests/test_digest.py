@@ -349,6 +349,13 @@ def test_compression_stops_when_short_enough() -> None:
     assert compress(_sentence(text), 12).text == text
 
 
+def _question_of(facts_of: Callable[[str], Facts], lead: str) -> str:
+    """The question headline of a lead followed by a paragraph of no interest."""
+    digest = facts_of(lead + "\n\nOfficials gave no further details about the plan.").digest
+    assert digest is not None and digest.headline_question is not None
+    return digest.headline_question
+
+
 @pytest.mark.parametrize(
     ("text", "question"),
     [
@@ -487,14 +494,12 @@ def test_the_question_says_what_not_when(facts_of: Callable[[str], Facts]) -> No
         "Brazilian, Peruvian and Colombian forces began a joint operation on Tuesday against "
         "drug traffickers on the rivers of the border area, the ministry said."
     )
-    digest = facts_of(lead + "\n\nOfficials gave no further details about the plan.").digest
-    assert digest is not None and digest.headline_question is not None
-    assert digest.headline_question.startswith("Did Brazilian, Peruvian and Colombian Forces Begin")
-    assert "Tuesday" not in digest.headline_question
+    question = _question_of(facts_of, lead)
+    assert question.startswith("Did Brazilian, Peruvian and Colombian Forces Begin")
+    assert "Tuesday" not in question
     lead = "Guatemala will accept up to four additional deportation flights a week from Mexico."
-    digest = facts_of(lead + "\n\nOfficials gave no further details about the plan.").digest
-    assert digest is not None and digest.headline_question is not None
-    assert "a Week" in digest.headline_question  # a rate, not a date
+    question = _question_of(facts_of, lead)
+    assert "a Week" in question  # a rate, not a date
 
 
 def test_the_question_keeps_a_hyphenated_age_and_asks_about_these(
@@ -519,9 +524,8 @@ def test_the_question_drops_when_before_what(facts_of: Callable[[str], Facts]) -
         "Peru's government asked Chile on Monday for help in fighting the forest fires that "
         "have burned across three southern provinces since the start of the month."
     )
-    digest = facts_of(lead + "\n\nOfficials gave no further details about the plan.").digest
-    assert digest is not None and digest.headline_question is not None
-    assert "Monday" not in digest.headline_question
+    question = _question_of(facts_of, lead)
+    assert "Monday" not in question
 
 
 def test_a_quote_takeaway_names_the_speaker_as_the_article_does(
