@@ -92,6 +92,16 @@ def test_a_place_in_a_contrasting_clause_is_no_target(facts_of: FactsOf) -> None
     assert not [s for s in f.stances if s.target == "VE"]
 
 
+def test_no_guessed_side_for_a_request_or_a_contribution_not_made(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Nicaragua's envoy walked out of the talks in Asunción. Nicaragua accused Washington of "
+        "interference.\n\n"
+        "Brazil and Mexico did not announce contributions but backed the fund. Officials said "
+        "Haiti and Honduras had already asked for support."
+    )
+    assert not [s for s in f.stances if s.actor in {"BR", "MX", "HT", "HN"}]
+
+
 def test_a_generic_subject_is_not_the_place_the_act_goes_to(facts_of: FactsOf) -> None:
     f = facts_of(
         "Governments have offered more police officers than requested for the force in Haiti, "

@@ -91,6 +91,8 @@ def question(
     if len(words) < 4:
         return None
     text = _title_case(words)
-    for bad, good in ((" 's", "'s"), (" n't", "n't"), (" %", "%"), (" - ", "-"), (" ,", ",")):
+    for bad, good in (
+        (" 's", "'s"), (" n't", "n't"), (" %", "%"), (" - ", "-"), (" ,", ","), ("$ ", "$"),
+    ):  # fmt: skip
         text = text.replace(bad, good)
     return text + "?"

@@ -38,6 +38,8 @@ from hemiwatch.extract.sides import (
 from hemiwatch.models import CountryMention, Quote, RegionMention, Stance
 from hemiwatch.models import Span as CharSpan
 
+# cues whose other side is never guessed: "asked for support" names no one to ask
+NAMED_TARGET_ONLY = frozenset({"ask", "request", "pedir", "solicitar"})
 # what a spokesman declines to do without refusing anyone: "declined to comment"
 NO_COMMENT = frozenset(
     "comment say elaborate discuss confirm speak answer respond detail specify "
@@ -190,6 +192,8 @@ def _from_cue(
         actors = [a for a in find_actors(tok, places, speaker_country) if a not in explicit]
         mutual = cue.mutual
     elif tok.pos_ == "NOUN" and lemma in WORDS["noun_cues"]:
+        if tok.dep_ in {"dobj", "obj"} and negated(tok.head):
+            return None  # 'did not announce contributions' says no more than that
         polarity = "cooperates"
         actors = noun_actors(tok, places, speaker_country)
         mutual = False
@@ -211,6 +215,8 @@ def _from_cue(
     targets = find_targets(tok, places, actors, speaker_country, quote)
     if mutual and len(actors) >= 2 and not names_other_side(tok, places, actors):
         return actors, actors, polarity, _speaker(quote), True  # "Colombia and Ecuador signed"
+    if not targets and lemma in NAMED_TARGET_ONLY:
+        return None  # 'had asked for support': from whom, the text must say
     if not targets and not mutual:
         targets = owner_of_object(tok, places, actors)
     if not targets and not mutual and takes_part(tok):
