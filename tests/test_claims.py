@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from hemiwatch.models import Facts
 
 FactsOf = Callable[[str], Facts]
@@ -100,6 +102,28 @@ def test_no_guessed_side_for_a_request_or_a_contribution_not_made(facts_of: Fact
         "Haiti and Honduras had already asked for support."
     )
     assert not [s for s in f.stances if s.actor in {"BR", "MX", "HT", "HN"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nicaragua pulled out of the security pact with Costa Rica.", ("NI", "CR", "refuses")),
+        ("Venezuela recalled its ambassador from Guyana.", ("VE", "GY", "refuses")),
+        ("Bolivia turned down a U.S. offer of training.", ("BO", "US", "refuses")),
+        ("Honduras ended its extradition treaty with the United States.", ("HN", "US", "refuses")),
+        ("Guatemala welcomed the arrival of 40 U.S. advisers.", ("GT", "US", "cooperates")),
+    ],
+)
+def test_more_ways_to_refuse_and_to_welcome(
+    facts_of: FactsOf, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert stances(facts_of(text)) == {expected}
+
+
+def test_what_a_refusal_takes_back_is_no_cooperation(facts_of: FactsOf) -> None:
+    assert stances(facts_of("Peru withdrew from the joint patrols with Bolivia.")) == {
+        ("PE", "BO", "refuses")
+    }
 
 
 def test_a_generic_subject_is_not_the_place_the_act_goes_to(facts_of: FactsOf) -> None:

@@ -192,13 +192,16 @@ def _from_cue(
         actors = [a for a in find_actors(tok, places, speaker_country) if a not in explicit]
         mutual = cue.mutual
     elif tok.pos_ == "NOUN" and lemma in WORDS["noun_cues"]:
-        if tok.dep_ in {"dobj", "obj"} and negated(tok.head):
-            return None  # 'did not announce contributions' says no more than that
+        if tok.dep_ in {"dobj", "obj"} and (negated(tok.head) or _refused(tok.head)):
+            return None  # 'did not announce contributions', 'turned down a U.S. offer'
         polarity = "cooperates"
         actors = noun_actors(tok, places, speaker_country)
         mutual = False
     elif _joint(tok):
         # "a joint operation with X", «una ofensiva coordinada», «actuamos juntos»
+        holder = tok.head.head if tok.head.dep_ == "prep" else tok.head
+        if _refused(holder):
+            return None  # 'withdrew from the joint patrols': the refusal speaks for it
         polarity, mutual = "cooperates", True
         owner = tok.head if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "obj", "obl"} else tok
         if owner is not tok and owner.pos_ in {"VERB", "AUX"} and _cue_for(owner) is not None:
@@ -252,6 +255,12 @@ def _joint(tok: Token) -> bool:
         return False
     deps = {"amod"} if tok.pos_ == "NOUN" else {"advmod"}
     return any(c.dep_ in deps and c.lower_ in WORDS["joint"] for c in tok.children)
+
+
+def _refused(verb: Token) -> bool:
+    """Is the verb a refusal cue ('turned down', 'withdrew from')?"""
+    cue = _cue_for(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    return cue is not None and cue.polarity == "refuses"
 
 
 def _under_refusal(tok: Token) -> bool:
