@@ -329,3 +329,25 @@ def test_a_pro_drop_verb_takes_the_speaker_of_the_quote_before_it() -> None:
     (q,) = [q for q in facts.quotes if "lanchas" in q.text]
     assert q.speaker == "Daniel Noboa Azín"
     assert not facts.off_topic and "security_assistance" in {t.label for t in facts.topics}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nicaragua se retiró del pacto de seguridad con Costa Rica.", ("NI", "CR", "refuses")),
+        ("Venezuela llamó a consultas a su embajador en Guyana.", ("VE", "GY", "refuses")),
+        (
+            "México se negó a permitir operaciones militares estadounidenses en su territorio.",
+            ("MX", "US", "refuses"),
+        ),
+        (
+            "Panamá permitirá la presencia de aviones estadounidenses en sus aeropuertos.",
+            ("PA", "US", "cooperates"),
+        ),
+    ],
+)
+def test_spanish_withdrawals_recalls_and_permissions(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    facts = analyze(Article(id="es-r", title="x", text="LIMA, 2 oct (Agencia Ejemplo) – " + text))
+    assert {(s.actor, s.target, s.polarity) for s in facts.stances} == {expected}
