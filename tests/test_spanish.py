@@ -351,3 +351,19 @@ def test_spanish_withdrawals_recalls_and_permissions(
 ) -> None:
     facts = analyze(Article(id="es-r", title="x", text="LIMA, 2 oct (Agencia Ejemplo) – " + text))
     assert {(s.actor, s.target, s.polarity) for s in facts.stances} == {expected}
+
+
+def test_según_x_opening_a_sentence_and_names_with_para() -> None:
+    """«Según X, …» that the parser makes the root of its sentence is still X's report, to the
+    full stop; «Organización Internacional para las Migraciones» is one name."""
+    text = (
+        "LIMA, 2 oct (Agencia Ejemplo) – El subsecretario Trevor Lindqvist visitó el puerto.\n\n"
+        "Según Lindqvist, la DEA y la Guardia Costera destinarán 12 embarcaciones de patrulla "
+        "adicionales a la región.\n\n"
+        "Más de un millón de personas han sido desplazadas por la violencia, informó la "
+        "Organización Internacional para las Migraciones."
+    )
+    facts = analyze(Article(id="es-g", title="Puerto", text=text))
+    got = {q.speaker: q.text for q in facts.quotes}
+    assert got["Trevor Lindqvist"].endswith("adicionales a la región")
+    assert "Organización Internacional para las Migraciones" in got

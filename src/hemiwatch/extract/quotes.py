@@ -342,13 +342,17 @@ def _according_quote(
     clause = phrase.head
     while clause.dep_ == "xcomp" and clause.head.i != clause.i:
         clause = clause.head  # «ofrecieron cooperar …, según X»: what they offered
-    if clause.i == phrase.i or clause.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"}:
+    if clause.i == phrase.i:
+        rest = _after_opening(phrase, source)  # «Según X, …» parsed with X as the root
+    elif clause.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"}:
         return None
-    own = {t.i for t in phrase.subtree}
-    rest = [t for t in clause.subtree if t.i not in own]
+    else:
+        own = {t.i for t in phrase.subtree}
+        rest = [t for t in clause.subtree if t.i not in own]
     while rest and (rest[-1].is_punct or rest[-1].is_space):
         rest.pop()
-    if not rest or not (phrase.left_edge.i > rest[-1].i or phrase.right_edge.i < rest[0].i):
+    beside = clause.i == phrase.i or phrase.left_edge.i > rest[-1].i if rest else False
+    if not rest or not (beside or phrase.right_edge.i < rest[0].i):
         return None  # the phrase sits inside the clause: no clean split
     span = _trim_span(text_of(doc), rest[0].idx, rest[-1].idx + len(rest[-1].text))
     while span is not None and text_of(doc)[span[0]] in ",;:—– ":
@@ -359,6 +363,22 @@ def _according_quote(
     if speaker is None:
         return None
     return _quote(text_of(doc)[span[0] : span[1]], "indirect", speaker, tok.lower_, span)
+
+
+def _after_opening(phrase: Token, source: Token) -> list[Token]:
+    """The rest of the sentence after a sentence-initial «Según X,» that the parser made the
+    root: everything after its comma."""
+    doc, sent = phrase.doc, sentence_of(phrase)
+    comma = next((t for t in sent if t.i > source.i and t.text == ","), None)
+    first = min(t.i for t in phrase.subtree)
+    if comma is None or first != sent.start or comma.i - first > 6:
+        return []
+    out = []  # to the full stop: the parser may end its sentence early too
+    for tok in doc[comma.i + 1 :]:
+        if tok.is_space or tok.text in {".", "!", "?"}:
+            break
+        out.append(tok)
+    return out
 
 
 def _trim_span(text: str, a: int, b: int) -> CharSpan | None:

@@ -379,8 +379,14 @@ def _noun_phrase(tok: Token) -> Span:
 
 
 def _de(tok: Token) -> bool:
+    """A «de/del X» modifier, or «para/contra X» («Organización Internacional para las
+    Migraciones»), short enough to be part of a name."""
     case = [c for c in tok.children if c.dep_ == "case"]
-    return bool(case) and case[0].lower_ in {"de", "del"} and tok.right_edge.i - tok.i < 6
+    return (
+        bool(case)
+        and case[0].lower_ in {"de", "del", "para", "contra"}
+        and tok.right_edge.i - tok.i < 6
+    )
 
 
 def _of_name(tok: Token) -> bool:
