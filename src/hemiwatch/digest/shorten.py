@@ -70,11 +70,11 @@ def _glued(doc: Doc, tok: Token) -> bool:
 
 
 def _needed(tok: Token, keep: set[int]) -> bool:
-    """Would the cut leave a phrase that no longer reads: 'more' of 'more X than Y' or
-    without its 'than Y', 'far' without 'so', the second
-    half of 'neither A nor B' or 'between A and B', the only dependent of a participle ('the
-    car park, run by X,' is not 'the car park, run,'), the verb's particle ('put aside'), or
-    the relative clause that says which one 'the man' is?"""
+    """Would the cut leave a phrase that no longer reads: 'more' of 'more X than Y', 'more'
+    or 'rather' without its 'than', 'far' without 'so', the second half of 'neither A nor B'
+    or 'between A and B', the only dependent of a participle ('the car park, run by X,' is
+    not 'the car park, run,'), the verb's particle ('put aside'), or the relative clause that
+    says which one 'the man' is?"""
     doc, head = tok.doc, tok.head
     if tok.tag_ in {"RBR", "JJR"}:  # 'more' whose 'than' is elsewhere: 'more X than Y'
         own = subtree(tok)

@@ -276,7 +276,8 @@ def _name_part(span: Span) -> Span:
     return span.doc[start:end]
 
 
-LEADING_PREPOSITIONS = frozenset({"según", "para", "por", "ante", "tras", "con", "de", "after"})
+# ("de" is not one of them: "De la Cruz" is a surname)
+LEADING_PREPOSITIONS = frozenset({"según", "para", "por", "ante", "tras", "con", "after"})
 
 
 def _speaks(cand: _Candidate) -> bool:

@@ -351,7 +351,7 @@ def _according_quote(
         rest = [t for t in clause.subtree if t.i not in own]
     while rest and (rest[-1].is_punct or rest[-1].is_space):
         rest.pop()
-    beside = clause.i == phrase.i or phrase.left_edge.i > rest[-1].i if rest else False
+    beside = bool(rest) and (clause.i == phrase.i or phrase.left_edge.i > rest[-1].i)
     if not rest or not (beside or phrase.right_edge.i < rest[0].i):
         return None  # the phrase sits inside the clause: no clean split
     span = _trim_span(text_of(doc), rest[0].idx, rest[-1].idx + len(rest[-1].text))
