@@ -186,7 +186,8 @@ def _english_heading(
 ) -> tuple[str | None, list[Compressed]]:
     """The lead claim as a yes/no question (the main clause of one of the first sentences,
     shortened), and the two best unquoted sentences (cut to about 30 words) as the synopsis."""
-    headline = fallback = None
+    headline = None
+    tried: list[tuple[SpacySpan, set[int]]] = []
     # the first three ranked sentences in text order, then the next three
     for cand in [*sorted(ranked[:3], key=lambda c: c.index), *ranked[3:6]]:
         short = compress(cand.sent, TARGET_WORDS, skip)
@@ -199,9 +200,10 @@ def _english_heading(
             headline = _named_question(cand.sent, keep, facts) or headline
         if headline:
             break
-        # a question about an unnamed 'it' or 'they', if no other lead gives one
-        fallback = fallback or _named_question(cand.sent, keep, facts, strict=False)
-    headline = headline or fallback
+        tried.append((cand.sent, keep))
+    if headline is None:  # a question about an unnamed 'it' or 'they', when no lead gives one
+        lenient = (_named_question(sent, keep, facts, strict=False) for sent, keep in tried)
+        headline = next((q for q in lenient if q), None)
     long_forms = [
         (c.index, x)
         for c in ranked[:6]
