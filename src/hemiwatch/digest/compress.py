@@ -21,6 +21,7 @@ from hemiwatch.digest.tree import (
     head_of,
     inside,
     root_of,
+    says_when,
     subtree,
     unskipped,
     with_commas,
@@ -201,7 +202,6 @@ def _dates(sent: SpacySpan, root: Token) -> list[set[int]]:
             continue
         if child.left_edge.lower_ in RATE_WORDS:
             continue  # 'four flights a week' is a rate, not a date
-        words = [t for t in child.subtree if not t.is_punct]
         doc = sent.doc
         lo, hi = child.left_edge.i, child.right_edge.i
         glued = (
@@ -211,8 +211,7 @@ def _dates(sent: SpacySpan, root: Token) -> list[set[int]]:
         )
         if glued:
             continue  # 'a two-year-old boy', '2010-11'
-        said = [t for t in words if t.ent_type_ in {"DATE", "TIME"}]
-        if said and all(t in said or t.dep_ in {"prep", "case", "det"} for t in words):
+        if says_when(child):
             out.append(with_commas(sent, subtree(child)))
     return out
 

@@ -70,3 +70,11 @@ def inside(sent: SpacySpan, spans: Iterable[Span]) -> set[int]:
 def unskipped(sent: SpacySpan, skip: Iterable[Span]) -> set[int]:
     """The sentence's tokens, less spaces and those inside `skip` (a dateline)."""
     return {t.i for t in sent if not t.is_space} - inside(sent, skip)
+
+
+def says_when(phrase: Token) -> bool:
+    """Does the phrase only say when: 'on Monday', 'this week', «el martes»? (Its words other
+    than a preposition or determiner are dates or times, and there is one.)"""
+    words = [t for t in phrase.subtree if not t.is_punct]
+    when = [t for t in words if t.ent_type_ in {"DATE", "TIME"}]
+    return bool(when) and all(t in when or t.dep_ in {"prep", "case", "det"} for t in words)
