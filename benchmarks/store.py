@@ -128,7 +128,7 @@ def main() -> None:
     articles = [Article.model_validate(json.loads(p.read_text("utf-8"))) for p in paths]
     base = [
         (a, f)
-        for a, f in zip(articles, analyze_many(articles), strict=True)
+        for a, f in analyze_many(articles)
         if isinstance(f, Facts)
     ]
     print(f"{args.n:,} articles built from {len(base)} analysed dev articles")

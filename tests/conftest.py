@@ -94,5 +94,4 @@ def dev_facts(dev_corpus: Path, settings: Settings) -> list[tuple[Article, Facts
         Article.model_validate(json.loads(p.read_text("utf-8")))
         for p in sorted((dev_corpus / "articles").glob("*.json"))
     ]
-    results = list(analyze_many(articles, settings))
-    return [(a, f) for a, f in zip(articles, results, strict=True) if isinstance(f, Facts)]
+    return [(a, f) for a, f in analyze_many(articles, settings) if isinstance(f, Facts)]

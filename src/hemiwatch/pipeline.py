@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -39,62 +38,84 @@ if TYPE_CHECKING:  # the store (SQLAlchemy) is imported only by what writes to i
 
 def analyze(article: Article, settings: Settings | None = None) -> Facts:
     """Every fact of one article, each with its evidence span; raises ExtractError."""
-    result = next(analyze_many([article], settings))
+    _, result = next(analyze_many([article], settings))
     if isinstance(result, ExtractError):
         raise result
     return result
 
 
+Result = Facts | ExtractError
+
+
 def analyze_many(
     articles: Iterable[Article], settings: Settings | None = None
-) -> Iterator[Facts | ExtractError]:
-    """Facts (or the error) for each article, in order, parsing in batches with `nlp.pipe`."""
+) -> Iterator[tuple[Article, Result]]:
+    """(article, its facts or the error) for each article, in input order.
+
+    Articles are routed one by one (gated, refused, English, Spanish) and each language's
+    texts of a batch are parsed together with that model's `nlp.pipe`; a model is loaded only
+    when an article needs it."""
     settings = settings or Settings()
-    nlp = load_model(settings.model)
-    refused: dict[str, ExtractError] = {}  # too long, or not prose: an error for that item
-    gated: set[str] = set()
-    spanish: set[str] = set()
-
-    def texts() -> Iterator[tuple[str, Article]]:
-        for article in articles:
-            if settings.gate and not passes(article.title, article.text):
-                gated.add(article.id)
-                yield "", article
-            elif len(article.text) > settings.max_chars:
-                refused[article.id] = ExtractError(
-                    f"{article.id}: text too long ({len(article.text):,} characters; "
-                    f"the limit is {settings.max_chars:,})"
-                )
-                yield "", article
-            elif (share := wordy(article.text)) < MIN_WORDY:
-                refused[article.id] = ExtractError(
-                    f"{article.id}: not prose (only {share:.0%} of its characters are letters "
-                    "or digits)"
-                )
-                yield "", article
-            elif (
-                settings.language or detect_language(article.title + "\n" + article.text)
-            ) == "es":
-                spanish.add(article.id)
-                yield "", article  # parsed below by the Spanish model
+    source = iter(articles)
+    while chunk := list(islice(source, settings.batch_size)):
+        routes = [_route(article, settings) for article in chunk]
+        docs: dict[int, Doc | ExtractError] = {}
+        for language, model in (("en", settings.model), ("es", settings.model_es)):
+            todo = [i for i, route in enumerate(routes) if route == language]
+            if todo:
+                docs.update(_parse(model, [chunk[i] for i in todo], todo, settings))
+        for i, (article, route) in enumerate(zip(chunk, routes, strict=True)):
+            if isinstance(route, ExtractError):
+                yield article, route
+            elif route == "gated":
+                yield article, Facts(id=article.id, topics=[Topic(label="other")], off_topic=True)
             else:
-                yield breakable(article.text), article
+                doc = docs[i]
+                if isinstance(doc, ExtractError):
+                    yield article, doc
+                    continue
+                try:
+                    yield article, facts_from_doc(article, doc)
+                except ExtractError as exc:
+                    yield article, exc
 
-    for doc, article in nlp.pipe(texts(), as_tuples=True, batch_size=settings.batch_size):
-        if article.id in refused:
-            yield refused.pop(article.id)
-            continue
-        if article.id in gated:
-            gated.discard(article.id)
-            yield Facts(id=article.id, topics=[Topic(label="other")], off_topic=True)
-            continue
+
+def _route(article: Article, settings: Settings) -> str | ExtractError:
+    """Where an article goes: "gated", "en", "es", or the error that refuses it."""
+    if settings.gate and not passes(article.title, article.text):
+        return "gated"
+    if len(article.text) > settings.max_chars:
+        return ExtractError(
+            f"{article.id}: text too long ({len(article.text):,} characters; "
+            f"the limit is {settings.max_chars:,})"
+        )
+    if (share := wordy(article.text)) < MIN_WORDY:
+        return ExtractError(
+            f"{article.id}: not prose (only {share:.0%} of its characters are letters or digits)"
+        )
+    return settings.language or detect_language(article.title + "\n" + article.text)
+
+
+def _parse(
+    model: str, articles: list[Article], slots: list[int], settings: Settings
+) -> dict[int, Doc | ExtractError]:
+    """Parse a batch with one model; if the batch fails, parse each article alone so that one
+    text the parser cannot take costs only itself."""
+    nlp = load_model(model)
+    texts = [breakable(a.text) for a in articles]
+    try:
+        return dict(zip(slots, nlp.pipe(texts, batch_size=settings.batch_size), strict=True))
+    except Exception:
+        pass
+    out: dict[int, Doc | ExtractError] = {}
+    for slot, article, text in zip(slots, articles, texts, strict=True):
         try:
-            if article.id in spanish:
-                spanish.discard(article.id)
-                doc = load_model(settings.model_es)(breakable(article.text))
-            yield facts_from_doc(article, doc)
-        except ExtractError as exc:
-            yield exc
+            out[slot] = nlp(text)
+        except Exception as exc:
+            out[slot] = ExtractError(
+                f"{article.id}: the parser failed ({type(exc).__name__}: {exc})"
+            )
+    return out
 
 
 LONG_RUN = re.compile(r"\S{400,}")
@@ -162,7 +183,7 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)
 
 
-Analyzer = Callable[[Iterable[Article], Settings], Iterator[Facts | ExtractError]]
+Analyzer = Callable[[Iterable[Article], Settings], Iterator[tuple[Article, Result]]]
 
 
 def ingest(
@@ -184,7 +205,7 @@ def ingest(
     run = analyzer or analyze_many
     report = IngestReport()
     items = iter_items(paths, settings)
-    waiting: deque[tuple[str, Article]] = deque()  # (where it came from, the article)
+    origin: dict[int, str] = {}  # id() of an article in flight -> where it came from
 
     def todo() -> Iterator[Article]:
         while chunk := list(islice(items, batch)):
@@ -199,14 +220,14 @@ def ingest(
             report.skipped += len(known)
             for article_id, (item, article) in fresh.items():
                 if article_id not in known:
-                    waiting.append((item, article))
+                    origin[id(article)] = item
                     yield article
             if tick:
                 tick(len(chunk))
 
     pending: list[tuple[Article, Facts]] = []
-    for result in run(todo(), settings):
-        item, article = waiting.popleft()
+    for article, result in run(todo(), settings):
+        item = origin.pop(id(article), article.id)
         if isinstance(result, ExtractError):
             store.add_error(item, str(result))  # the file (or file:line), then the article id
             report.failed.append(f"{item}: {result}")

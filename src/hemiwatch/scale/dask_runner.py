@@ -28,7 +28,7 @@ def _analyze_chunk(payload: list[str], settings: Settings) -> list[tuple[str, st
 
     articles = [Article.model_validate_json(p) for p in payload]
     out = []
-    for result in analyze_many(articles, settings):
+    for _article, result in analyze_many(articles, settings):
         if isinstance(result, ExtractError):
             out.append(("error", str(result)))
         else:
@@ -72,12 +72,12 @@ def analyze_distributed(
     settings: Settings | None = None,
     workers: int | None = None,
     scheduler: str | None = None,
-) -> Iterator[Facts | ExtractError]:
-    """Like pipeline.analyze_many, on Dask; same results, same order."""
+) -> Iterator[tuple[Article, Facts | ExtractError]]:
+    """Like pipeline.analyze_many, on Dask: the same (article, result) pairs, in order."""
     settings = settings or Settings()
     with dask_client(workers, scheduler) as client:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
-        window: deque[Any] = deque()
+        window: deque[tuple[list[Article], Any]] = deque()
         source = iter(articles)
 
         def submit() -> bool:
@@ -85,13 +85,16 @@ def analyze_distributed(
             if not chunk:
                 return False
             payload = [a.model_dump_json() for a in chunk]
-            window.append(client.submit(_analyze_chunk, payload, settings, pure=False))
+            window.append((chunk, client.submit(_analyze_chunk, payload, settings, pure=False)))
             return True
 
         while len(window) < n_workers * IN_FLIGHT_PER_WORKER and submit():
             pass
         while window:
-            future = window.popleft()
-            for status, body in future.result():
-                yield Facts.model_validate_json(body) if status == "ok" else ExtractError(body)
+            chunk, future = window.popleft()
+            for article, (status, body) in zip(chunk, future.result(), strict=True):
+                yield (
+                    article,
+                    (Facts.model_validate_json(body) if status == "ok" else ExtractError(body)),
+                )
             submit()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -17,22 +16,23 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from hemiwatch.cli import (
+from hemiwatch.cli.common import (
     DbOption,
     GateOption,
     LanguageOption,
     SchedulerOption,
     WorkersOption,
-    _fail,
     app,
+    emit,
     err,
+    fail,
     out,
 )
 from hemiwatch.config import Settings
 from hemiwatch.errors import HemiwatchError
-from hemiwatch.models import Article
 
 if TYPE_CHECKING:
+    from hemiwatch.models import Article
     from hemiwatch.store import Store
 
 
@@ -63,7 +63,7 @@ def _store(db: str | None) -> Store:
     try:
         return open_store(db or os.environ.get("HEMIWATCH_DB") or DEFAULT_URL)
     except HemiwatchError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         raise typer.Exit(2) from None
 
 
@@ -73,12 +73,8 @@ def _date(value: str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        _fail(f"--{name} must be a date as YYYY-MM-DD, not '{value}'")
+        fail(f"--{name} must be a date as YYYY-MM-DD, not '{value}'")
         raise typer.Exit(2) from None
-
-
-def _emit(rows: Any) -> None:
-    print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
 
 
 @app.command()
@@ -115,12 +111,12 @@ def ingest(
                 analyzer=analyzer,
             )
     except HemiwatchError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         raise typer.Exit(1) from None
     for failure in report.failed[:20]:
-        _fail(failure)
+        fail(failure)
     if len(report.failed) > 20:
-        _fail(f"... and {len(report.failed) - 20} more (see the ingest_errors table)")
+        fail(f"... and {len(report.failed) - 20} more (see the ingest_errors table)")
     err.print(
         f"{report.added} stored, {report.skipped} already stored, {len(report.failed)} "
         f"failed; {store.count()} articles in {store.url}",
@@ -143,7 +139,7 @@ def board(
 
     rows = board_rows(_store(db), country.upper() if country else None)
     if fmt is Output.json:
-        _emit(rows)
+        emit(rows)
         return
     table = Table(title="Cooperation board", show_lines=True)
     for col in ("Country", "Stance", "Partner", "Trend", "Latest evidence"):
@@ -168,7 +164,7 @@ def commitments(db: DbOption = None, fmt: FormatOption = Output.text) -> None:
 
     rows = commitment_rows(_store(db))
     if fmt is Output.json:
-        _emit(rows)
+        emit(rows)
         return
     table = Table(title="Commitments")
     for col in ("Date", "Initiative", "Sought", "Pledged", "Delivered", "Unit", "Source"):
@@ -209,7 +205,7 @@ def stored_quotes(
         for r in rows
     ]
     if fmt == "json":
-        _emit(slim)
+        emit(slim)
         return
     table = Table(title="Quotes", show_lines=True)
     for col in ("Date", "Speaker", "Quote", "Article"):
@@ -239,7 +235,7 @@ def search(
     hits = store.search(query, limit=limit)
     quotes = store.quote_rows(words=query, limit=limit)
     if fmt is Output.json:
-        _emit(
+        emit(
             {
                 "articles": hits,
                 "quotes": [
@@ -290,7 +286,7 @@ def brief(
         topic,
     )
     if fmt is BriefFormat.json:
-        _emit(b)
+        emit(b)
     elif fmt is BriefFormat.markdown:
         print(to_markdown(b), end="")
     else:
@@ -310,7 +306,7 @@ def ask(
 
     answer = ask_corpus(_store(db), question)
     if fmt is Output.json:
-        _emit(answer)
+        emit(answer)
         return
     out.print(Text(answer["answer"], style="bold"))
     for c in answer["citations"]:
@@ -375,7 +371,7 @@ def serve(
     try:
         application = create_app(url)
     except HemiwatchError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         raise typer.Exit(2) from None
     shown = "127.0.0.1" if host == "0.0.0.0" else host
     err.print(

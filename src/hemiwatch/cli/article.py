@@ -1,33 +1,33 @@
-"""The `hemiwatch` command: thin wrappers over ingest, pipeline and render."""
+"""Commands over article files: analyze, export-facts, quotes of one article, eval."""
 
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from hemiwatch import render
+from hemiwatch.cli.common import (
+    DbOption,
+    GateOption,
+    LanguageOption,
+    SchedulerOption,
+    WorkersOption,
+    app,
+    err,
+    fail,
+    out,
+)
+from hemiwatch.cli.corpus import stored_quotes
 from hemiwatch.config import Settings
 from hemiwatch.errors import HemiwatchError, IngestError
-from hemiwatch.ingest import find_inputs, read_article
-from hemiwatch.models import Article, Facts
-from hemiwatch.pipeline import analyze_many
 
-app = typer.Typer(
-    help="Evidence-linked facts from news about security in the Americas.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-out = Console(soft_wrap=False)
-err = Console(stderr=True)
+if TYPE_CHECKING:
+    from hemiwatch.models import Article, Facts
 
 
 class Format(StrEnum):
@@ -38,59 +38,32 @@ class Format(StrEnum):
     plover = "plover"
 
 
-WorkersOption = Annotated[
-    int | None, typer.Option("--workers", help="Analyse on a local Dask cluster of N processes.")
-]
-SchedulerOption = Annotated[
-    str | None,
-    typer.Option("--scheduler", help="Analyse on an existing Dask scheduler (tcp://HOST:PORT)."),
-]
-GateOption = Annotated[
-    bool, typer.Option("--gate", help="Skip the parse of articles the relevance gate rejects.")
-]
-
-
-class Language(StrEnum):
-    en = "en"
-    es = "es"
-
-
-LanguageOption = Annotated[
-    Language | None,
-    typer.Option("--language", help="Force the language (en, es); detected per article if unset."),
-]
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help="Database URL (default: $HEMIWATCH_DB or sqlite:///hemiwatch.db)."),
-]
-
-
 class QuoteFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-def _fail(message: str) -> None:
-    err.print(f"[bold red]error:[/bold red] {message}", highlight=False, soft_wrap=True)
-
-
 def _inputs(path: Path) -> list[Path]:
+    from hemiwatch.ingest import find_inputs
+
     if str(path) == "-":
         return [path]
     try:
         return find_inputs(path)
     except HemiwatchError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         raise typer.Exit(2) from None
 
 
 def _read_all(paths: Iterable[Path], settings: Settings, failures: list[str]) -> Iterator[Article]:
+    from hemiwatch.ingest import read_article
+
     for path in paths:
         try:
             yield read_article(path, settings)
         except IngestError as exc:
             failures.append(str(exc))
-            _fail(str(exc))
+            fail(str(exc))
 
 
 def _analysed(
@@ -100,24 +73,19 @@ def _analysed(
     workers: int | None = None,
     scheduler: str | None = None,
 ) -> Iterator[tuple[Article, Facts]]:
-    articles: list[Article] = []
-
-    def remember() -> Iterator[Article]:
-        for article in _read_all(paths, settings, failures):
-            articles.append(article)
-            yield article
-
+    articles = _read_all(paths, settings, failures)
     if workers or scheduler:
         from hemiwatch.scale import analyze_distributed
 
-        results = analyze_distributed(remember(), settings, workers, scheduler)
+        results = analyze_distributed(articles, settings, workers, scheduler)
     else:
-        results = analyze_many(remember(), settings)
-    for result in results:
-        article = articles.pop(0)
+        from hemiwatch.pipeline import analyze_many
+
+        results = analyze_many(articles, settings)
+    for article, result in results:
         if isinstance(result, HemiwatchError):
             failures.append(str(result))
-            _fail(str(result))
+            fail(str(result))
             continue
         yield article, result
 
@@ -131,6 +99,8 @@ def analyze(
     language: LanguageOption = None,
 ) -> None:
     """Analyse articles and print their facts with evidence."""
+    from hemiwatch import render
+
     settings = Settings(language=language.value if language else None)
     failures: list[str] = []
     try:
@@ -151,7 +121,7 @@ def analyze(
                     else render.analysis_json(article, facts).replace("\n", "")
                 )
     except HemiwatchError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         raise typer.Exit(1) from None
     if failures:
         raise typer.Exit(1)
@@ -172,6 +142,8 @@ def export_facts(
     language: LanguageOption = None,
 ) -> None:
     """Write one facts file per article, as ../shared/eval/FORMAT.md describes."""
+    from hemiwatch import render
+
     settings = Settings(gate=gate, language=language.value if language else None)
     paths = _inputs(corpus)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -186,7 +158,7 @@ def export_facts(
                 (out_dir / f"{facts.id}.json").write_text(render.facts_json(facts), "utf-8")
                 written += 1
     except HemiwatchError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         raise typer.Exit(1) from None
     err.print(
         f"{written} facts files written to {out_dir}, {len(failures)} failed", highlight=False
@@ -217,9 +189,9 @@ def quotes(
     ] = QuoteFormat.text,
 ) -> None:
     """Who said what: one article's quotes, or quotes across the stored corpus."""
-    if path is None:
-        from hemiwatch.cli_corpus import stored_quotes
+    from hemiwatch import render
 
+    if path is None:
         stored_quotes(db, speaker, search, since, until, fmt.value)
         return
     settings = Settings()
@@ -232,20 +204,7 @@ def quotes(
             else:
                 render.quotes_table(out, article, facts)
     except HemiwatchError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         raise typer.Exit(1) from None
     if failures:
         raise typer.Exit(1)
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()
-
-
-from hemiwatch import cli_corpus  # noqa: E402  (registers the corpus commands)
-
-_ = cli_corpus
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())

@@ -1,0 +1,56 @@
+"""What every command shares: the Typer app, the consoles, the options and one error line.
+
+Nothing here imports spaCy, the store or the web stack: `hemiwatch --help` and the commands
+that only read the store start without them; each command imports what it uses."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    help="Evidence-linked facts from news about security in the Americas.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+
+class Language(StrEnum):
+    en = "en"
+    es = "es"
+
+
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", help="Analyse on a local Dask cluster of N processes.")
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Analyse on an existing Dask scheduler (tcp://HOST:PORT)."),
+]
+GateOption = Annotated[
+    bool, typer.Option("--gate", help="Skip the parse of articles the relevance gate rejects.")
+]
+LanguageOption = Annotated[
+    Language | None,
+    typer.Option("--language", help="Force the language (en, es); detected per article if unset."),
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL (default: $HEMIWATCH_DB or sqlite:///hemiwatch.db)."),
+]
+
+
+def fail(message: str) -> None:
+    """One clear line on stderr."""
+    err.print(f"[bold red]error:[/bold red] {message}", highlight=False, soft_wrap=True)
+
+
+def emit(rows: Any) -> None:
+    print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
