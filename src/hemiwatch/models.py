@@ -39,17 +39,20 @@ class Person(Record):
     country: str | None = None
     gender: Literal["male", "female"] | None = None
     mentions: list[Span] = Field(default_factory=list)
+    basis: str = ""  # the rule that found the name (hemiwatch.rules)
 
 
 class CountryMention(Record):
     code: str
     name: str
     mentions: list[Span] = Field(default_factory=list)
+    basis: str = ""  # how the first counted mention names it: name, demonym, capital
 
 
 class RegionMention(Record):
     slug: str
     mentions: list[Span] = Field(default_factory=list)
+    basis: str = ""
 
 
 class NumberClaim(Record):
@@ -61,6 +64,9 @@ class NumberClaim(Record):
     currency: str | None = None
     span: Span
     unit_en: str | None = None  # the English canonical unit ("efectivos" -> "personnel")
+    basis: str = ""  # how the figure was read
+    unit_basis: str | None = None  # how its unit was found (unit.antecedent is inferred)
+    role_basis: str | None = None
 
 
 class Quote(Record):
@@ -72,6 +78,8 @@ class Quote(Record):
     verb: str | None = None
     span: Span
     speaker_span: Span | None = None
+    basis: str = ""  # how the quote or report was found
+    speaker_basis: str | None = None  # how its speaker was resolved (None: no speaker)
 
 
 class Stance(Record):
@@ -85,6 +93,9 @@ class Stance(Record):
     span: Span
     speaker: str | None = None
     date: dt.date | None = None
+    basis: str = ""  # the cue rule
+    target_basis: str = ""  # how the target was found
+    inferred: bool = False  # the target was inferred, not read in the sentence
 
 
 class Commitment(Record):
@@ -101,6 +112,7 @@ class Commitment(Record):
     date: dt.date | None = None
     pledgers: list[str] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)
+    basis: str = ""
 
 
 class Event(Record):
@@ -116,6 +128,7 @@ class Event(Record):
     trigger: str
     text: str
     span: Span
+    basis: str = ""
 
 
 # The topic taxonomy of ../shared/eval/FORMAT.md: the one list the extractor and the API share.
@@ -135,17 +148,20 @@ TopicLabel = Literal[
 class Topic(Record):
     label: str
     evidence: list[Span] = Field(default_factory=list)  # the sentences that raised it
+    basis: str = ""
 
 
 class Takeaway(Record):
     text: str
     sources: list[Span]  # the runs of article text the takeaway was cut from
+    basis: str = ""  # why it was chosen
 
 
 class Digest(Record):
     """The article as published in digest form: question headline, synopsis, key takeaways."""
 
     headline_question: str | None = None
+    question_basis: str | None = None
     synopsis: str = ""
     synopsis_sources: list[Span] = Field(default_factory=list)
     takeaways: list[Takeaway] = Field(default_factory=list)

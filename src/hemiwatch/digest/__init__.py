@@ -76,6 +76,12 @@ class Choice:
     words: int = 0
 
 
+def _because(choice: Choice, basis: str) -> Choice:
+    """The choice, its takeaway saying why it was chosen."""
+    takeaway = choice.takeaway.model_copy(update={"basis": basis})
+    return Choice(choice.cand, takeaway, choice.lemmas, choice.order, choice.keep, choice.words)
+
+
 def clause_score(choice: Choice, weight: Callable[[Token], float]) -> float:
     """The sentence's rank, and a little more for a clause that keeps the article's repeated
     names and numbers (the mean word_weight of what it kept)."""
@@ -288,16 +294,20 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
             None,
         )
         if found:
-            chosen.append(found)
+            chosen.append(_because(found, "takeaway.lead"))
             break
     lead = {c.cand.index for c in chosen}
-    chosen += [c for c in _pledge(facts, ranked, options) if c.cand.index not in lead]
+    chosen += [
+        _because(c, "takeaway.pledge")
+        for c in _pledge(facts, ranked, options)
+        if c.cand.index not in lead
+    ]
     # refusal, cooperation and the threat are main points too: the best sentence of each
     threat = [e for t in facts.topics if t.label in THREATS for e in t.evidence][:3]
-    for spans in (
-        [st.span for st in facts.stances if st.polarity == "refuses"],
-        [st.span for st in facts.stances if st.polarity == "cooperates"],
-        threat,
+    for spans, why in (
+        ([st.span for st in facts.stances if st.polarity == "refuses"], "takeaway.stance"),
+        ([st.span for st in facts.stances if st.polarity == "cooperates"], "takeaway.stance"),
+        (threat, "takeaway.threat"),
     ):
         for cand in ranked:
             if any(c.cand.index == cand.index for c in chosen):
@@ -307,14 +317,14 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
                 and (found := take(cand, PLEDGE_WORDS, spans))  # keep who refuses whom
                 and fresh(found)
             ):
-                chosen.append(found)
+                chosen.append(_because(found, why))
                 break
     pool = [o for cand in ranked[:POOL] for o in options(cand, most)]
     for option in sorted(pool, key=lambda o: -clause_score(o, weight)):
         if len(chosen) >= limit:
             break
         if fresh(option):
-            chosen.append(option)
+            chosen.append(_because(option, "takeaway.ranked"))
     chosen.sort(key=lambda c: (c.cand.index, c.order))  # a sentence's main clause first
     if english:
         headline, synopsis = _english_heading(ranked, skip, weight, facts)
@@ -323,6 +333,7 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
         headline, synopsis = _spanish_heading(ranked, skip, protect_all, weight)
     return Digest(
         headline_question=headline,
+        question_basis="question.lead" if headline else None,
         synopsis=" ".join(x.text for x in synopsis),
         synopsis_sources=[s for x in synopsis for s in x.sources],
         takeaways=[c.takeaway for c in chosen],

@@ -82,6 +82,7 @@ def extract_commitments(
                 date=date,
                 pledgers=_pledgers(doc, answer, countries),
                 evidence=[ask.span, answer.span] + ([done.span] if done else []),
+                basis="commitment.sought_pledged",
             )
         )
     return out

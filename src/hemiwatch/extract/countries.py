@@ -36,6 +36,9 @@ _PLACE_HEADS = {
 }
 
 
+KIND_BASIS = {"name": "country.name", "demonym": "country.demonym", "capital": "country.capital"}
+
+
 @dataclass(frozen=True)
 class PlaceMatch:
     place: Place
@@ -63,6 +66,7 @@ def extract_places(
     gaz = gazetteer(doc.lang_)
     countries: dict[str, list[CharSpan]] = {}
     regions: dict[str, list[CharSpan]] = {}
+    basis: dict[str, str] = {}
     text = text_of(doc)
     for match in find_places(text, skip, doc.lang_):
         if text[match.end : match.end + 1] == "$":
@@ -74,12 +78,13 @@ def extract_places(
             regions.setdefault(match.place.code, []).append((match.start, match.end))
         elif _counts_as_country(match, span):
             countries.setdefault(match.place.code, []).append((match.start, match.end))
+            basis.setdefault(match.place.code, KIND_BASIS.get(match.place.kind, "country.name"))
     return (
         [
-            CountryMention(code=c, name=gaz.country_names.get(c, c), mentions=m)
+            CountryMention(code=c, name=gaz.country_names.get(c, c), mentions=m, basis=basis[c])
             for c, m in countries.items()
         ],
-        [RegionMention(slug=r, mentions=m) for r, m in regions.items()],
+        [RegionMention(slug=r, mentions=m, basis="region.name") for r, m in regions.items()],
     )
 
 

@@ -138,6 +138,10 @@ def extract_events(
         if coded is None:
             continue
         etype, trigger, hypothetical = coded
+        if trigger.lemma_.lower() in INTENT and hypothetical:
+            basis = "event.intent"
+        else:
+            basis = "event.verb" if trigger.pos_ in {"VERB", "AUX"} else "event.noun"
         verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "agent"}), None)
         if subj is not None and subj.dep_ == "agent":
@@ -166,6 +170,7 @@ def extract_events(
                 trigger=trigger.text,
                 text=sent.text.strip(),
                 span=(sent.start_char, sent.end_char),
+                basis=basis,
             )
         )
     return out

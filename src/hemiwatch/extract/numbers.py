@@ -163,7 +163,9 @@ def extract_numbers(doc: Doc, skip: list[CharSpan] | None = None) -> list[Number
         if tok is not None and tok.i > 0 and doc[tok.i - 1].pos_ in {"NOUN", "PROPN"}:
             elliptical = False  # "minute 81", «la Resolución 2793»: a label, not a count
         if claim.unit is None and tok is not None and (subject := _changed_subject(tok)):
-            claim = claim.model_copy(update={"unit": subject.text.lower()})
+            claim = claim.model_copy(
+                update={"unit": subject.text.lower(), "unit_basis": "unit.changed_subject"}
+            )
         # "pledges for up to 2,600" after "2,000 police officers": the antecedent's unit.
         if (
             claim.unit is None
@@ -171,7 +173,7 @@ def extract_numbers(doc: Doc, skip: list[CharSpan] | None = None) -> list[Number
             and last_unit is not None
             and _sentences_between(doc, last_unit[1], sent_start) <= 2
         ):
-            claim = claim.model_copy(update={"unit": last_unit[0]})
+            claim = claim.model_copy(update={"unit": last_unit[0], "unit_basis": "unit.antecedent"})
         if claim.unit is None:
             continue
         if claim.unit != "percent" and claim.currency is None:
@@ -202,12 +204,13 @@ def _claim(doc: Doc, m: re.Match[str], start: int, end: int) -> NumberClaim | No
     qual = (QUALIFIERS_ES if spanish else QUALIFIERS).search(text[max(0, begin - 24) : begin])
     span_start = begin - (len(qual.group(0)) if qual else 0)
     unit, currency, unit_end = None, None, end
+    unit_basis: str | None = None
     noun: Token | None = None
     if m.group("pct"):
-        unit = "percent"
+        unit, unit_basis = "percent", "unit.percent"
     elif cur:
         currency = CURRENCY_SYMBOLS[cur]
-        unit = currency
+        unit, unit_basis = currency, "unit.currency"
     if unit is None:
         noun = _unit_noun(last)
         if noun is not None:
@@ -216,17 +219,28 @@ def _claim(doc: Doc, m: re.Match[str], start: int, end: int) -> NumberClaim | No
                 word += "s"  # "a 2,200-kilometer border" measures kilometers
             currency = CURRENCY_WORDS.get(word)
             unit = currency or word
+            unit_basis = "unit.currency" if currency else "unit.head_noun"
             unit_end = max(unit_end, noun.idx + len(noun.text))
     if unit is not None and (unit in _TIME_NOUNS or unit in ES_TIME_NOUNS or unit in ES_MONTHS):
         return None
+    role, role_basis = _role(last, noun)
+    if m.group("pct"):
+        basis = "number.percent"
+    elif cur or currency:
+        basis = "number.currency"
+    else:
+        basis = "number.digits" if num[0].isdigit() else "number.words"
     return NumberClaim(
         value=int(value) if value.is_integer() else value,
         unit=unit,
         text=text[span_start:unit_end].strip(),
         qualifier=qual.group("q").lower() if qual else None,
-        role=_role(last, noun),
+        role=role,
         currency=currency,
         span=(span_start, unit_end),
+        basis=basis,
+        unit_basis=unit_basis,
+        role_basis=role_basis,
     )
 
 
@@ -346,7 +360,15 @@ def _spanish_date_or_time(doc: Doc, last: Token) -> bool:
     return bool(prev) and (prev[-1] in ES_MONTHS or (prev[-1] == "de" and prev[0] in ES_MONTHS))
 
 
-def _role(tok: Token, noun: Token | None = None) -> str | None:
+def _role(tok: Token, noun: Token | None = None) -> tuple[str | None, str | None]:
+    """What the sentence says happened to the figure, with its basis."""
+    role = _role_word(tok, noun)
+    if role is None:
+        return None, None
+    return role[0], role[1]
+
+
+def _role_word(tok: Token, noun: Token | None = None) -> tuple[str, str] | None:
     """What the sentence says happened to the figure: a verb on the counted noun ("the $150
     million it needs"), the nearest cue before it ("pledges for up to 2,600"), or above it."""
     known = roles()
@@ -355,11 +377,11 @@ def _role(tok: Token, noun: Token | None = None) -> str | None:
             continue
         for child in head.children:
             if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in known:
-                return known[child.lemma_.lower()]
+                return known[child.lemma_.lower()], "role.lexicon"
             if child.dep_ == "prep" and child.lower_ == "in":  # "$62 million in new funding"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() in known:
-                        return known[pobj.lemma_.lower()]
+                        return known[pobj.lemma_.lower()], "role.lexicon"
     sent_start = sentence_of(tok).start
     for i in range(tok.i - 1, max(sent_start, tok.i - 7) - 1, -1):
         word = tok.doc[i]
@@ -370,13 +392,14 @@ def _role(tok: Token, noun: Token | None = None) -> str | None:
             and word.pos_ in {"VERB", "NOUN"}
             and word.dep_ != "compound"
         ):
-            return known[word.lemma_.lower()]  # not 'murder' of 'cut the murder rate by 90%'
+            # (not 'murder' of 'cut the murder rate by 90%')
+            return known[word.lemma_.lower()], "role.lexicon"
         if word.lemma_.lower() == "call" and tok.doc[i + 1].lower_ == "for":
-            return "sought"  # 'the plan calls for 5,000 officers'
+            return "sought", "role.calls_for"  # 'the plan calls for 5,000 officers'
     node = tok
     for _ in range(5):
         if node.lemma_.lower() in known and node.i != tok.i:
-            return known[node.lemma_.lower()]
+            return known[node.lemma_.lower()], "role.lexicon"
         if node.head.i == node.i:
             break
         node = node.head

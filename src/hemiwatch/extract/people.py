@@ -92,6 +92,7 @@ class _Candidate:
     tokens: list[str]
     mentions: list[CharSpan] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    basis: str = "person.ner"
 
 
 def extract_people(doc: Doc, skip: list[CharSpan] | None = None) -> list[Person]:
@@ -99,13 +100,14 @@ def extract_people(doc: Doc, skip: list[CharSpan] | None = None) -> list[Person]
     skip = skip or []
     full: dict[str, _Candidate] = {}
     short: list[Span] = []
-    for span in _name_spans(doc):
+    found = _name_spans(doc)
+    for span in found:
         if any(s <= span.start_char < e for s, e in skip):
             continue
         words = _words(span)
         if len(words) >= 2:
             key = " ".join(words)
-            cand = full.setdefault(key, _Candidate(words))
+            cand = full.setdefault(key, _Candidate(words, basis=found[span]))
             cand.mentions.append((span.start_char, span.end_char))
             cand.spans.append(span)
         elif words:
@@ -137,6 +139,7 @@ def extract_people(doc: Doc, skip: list[CharSpan] | None = None) -> list[Person]
                 country=_title_country(title, doc.lang_) or _clause_country(cand.spans),
                 gender=gender,
                 mentions=sorted(set(cand.mentions)),
+                basis=cand.basis,
             )
         )
     out.sort(key=lambda p: p.mentions[0])
@@ -189,11 +192,13 @@ def _add_surname_mentions(doc: Doc, cands: list[_Candidate], skip: list[CharSpan
             cand.spans.append(span)
 
 
-def _name_spans(doc: Doc) -> list[Span]:
-    """spaCy PERSON entities plus capitalised runs the model missed that start with a first name."""
+def _name_spans(doc: Doc) -> dict[Span, str]:
+    """spaCy PERSON entities plus capitalised runs the model missed that start with a first
+    name, each with the rule that found it."""
     spans = [
         _with_first_name(_with_hyphen_tail(_name_part(e))) for e in doc.ents if e.label_ in PERSON
     ]
+    basis = dict.fromkeys(spans, "person.ner")
     # "Amara Diallo-Reyes, the special envoy": a name the model took for an organisation
     # or, after a title, for a place: "la portavoz de la Policía, Mireille Augustin,"
     spans += [
@@ -207,6 +212,8 @@ def _name_spans(doc: Doc) -> list[Span]:
         )
         and all(t.text[:1].isupper() or t.text == "-" for t in e)
     ]
+    for span in spans:
+        basis.setdefault(span, "person.appos_entity")
     taken = {t.i for e in spans for t in e}
     known = first_names()
     for tok in doc:
@@ -251,8 +258,9 @@ def _name_spans(doc: Doc) -> list[Span]:
             start -= 1  # "Marvin Ulises Castellanos": a first name the list does not know
         if end - tok.i >= 2 and not any(i in taken for i in range(start, end)):
             spans.append(doc[start:end])
+            basis.setdefault(doc[start:end], "person.first_name")
             taken.update(range(start, end))
-    return [s for s in spans if _is_person(s)]
+    return {s: basis[s] for s in spans if _is_person(s)}
 
 
 def _with_first_name(span: Span) -> Span:

@@ -7,6 +7,8 @@ continues. Short unattributed runs ("so-called “shadow fleet”", film titles)
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.extract.lexicons import reporting_verbs
@@ -49,13 +51,14 @@ def _direct_quotes(doc: Doc, runs: list[QuoteRun], resolver: SpeakerResolver) ->
         text = text_of(doc)[run.span[0] : run.span[1]]
         found = _attribute(doc, run, quoted, resolver)
         if found is None and run.continued and previous is not None:
-            found = (previous[1], previous[2])
+            found = (previous[1], previous[2], "quote.direct.continued")
         if found is None and run.continues:
-            found = _attribute_forward(doc, run, runs, quoted, resolver)
+            ahead = _attribute_forward(doc, run, runs, quoted, resolver)
+            found = (ahead[0], ahead[1], "quote.direct.forward") if ahead else None
         if found is None:
             continue
-        speaker, verb = found
-        out.append(_quote(text, "direct", speaker, verb, run.span))
+        speaker, verb, basis = found
+        out.append(_quote(text, "direct", speaker, verb, run.span, basis))
         previous = (run, speaker, verb)
         resolver.spoke(run.span[0], speaker)
     return out
@@ -63,7 +66,7 @@ def _direct_quotes(doc: Doc, runs: list[QuoteRun], resolver: SpeakerResolver) ->
 
 def _attribute(
     doc: Doc, run: QuoteRun, quoted: Spans, resolver: SpeakerResolver
-) -> tuple[Speaker, str] | None:
+) -> tuple[Speaker, str, str] | None:
     a, b = run.span
     text = text_of(doc)[a:b]
     utterance = text_of(doc)[b : b + 1] in {",", ".", "?", "!"} or any(ch in text for ch in ".?!")
@@ -82,7 +85,12 @@ def _attribute(
     for verb in verbs:
         speaker = _subject_speaker(verb, resolver)
         if speaker is not None:
-            return speaker, verb.lemma_
+            according = verb.lower_ in ACCORDING
+            return (
+                speaker,
+                verb.lemma_,
+                "quote.direct.according" if according else "quote.direct.verb",
+            )
     if short:
         return None
     # "Ferrandis said: “...”" split by the parser, or the attribution in the next sentence.
@@ -97,13 +105,13 @@ def _attribute(
                 continue  # that sentence reports something else
             speaker = _subject_speaker(verb, resolver)
             if speaker is not None:
-                return speaker, verb.lemma_
+                return speaker, verb.lemma_, "quote.direct.neighbour"
     return None
 
 
 def _attribute_forward(
     doc: Doc, run: QuoteRun, runs: list[QuoteRun], quoted: Spans, resolver: SpeakerResolver
-) -> tuple[Speaker, str] | None:
+) -> tuple[Speaker, str, str] | None:
     """A paragraph-spanning quote attributed only in a later paragraph of the same quote."""
     chain = False
     for later in runs:
@@ -183,14 +191,14 @@ def _subject_speaker(verb: Token, resolver: SpeakerResolver) -> Speaker | None:
         # "the website quoted Ms. Simonyan as saying": the quoted person speaks
         quoted = [c for c in verb.head.children if c.dep_ == "dobj"]
         if quoted:
-            return resolver.resolve(quoted[0])
+            return _as(resolver.resolve(quoted[0]), "speaker.quoted_as")
     node = verb
     for _ in range(3):
         subjects = [
             c for c in node.children if c.dep_ in SUBJECT_DEPS and not resolver.in_quote(c.idx)
         ]
         if subjects and subjects[0].lower_ in RELATIVE and node.dep_ in {"relcl", "acl"}:
-            return resolver.resolve(node.head)  # "…, said the envoy, who added that …"
+            return _as(resolver.resolve(node.head), "speaker.relative")  # "…, said the envoy, who"
         if subjects:
             return resolver.resolve(subjects[0])
         agent = [g for c in node.children if c.dep_ == "agent" for g in c.children]
@@ -228,7 +236,11 @@ def _inside(char: int, spans: Spans) -> bool:
     return spans.holds(char)
 
 
-def _quote(text: str, kind: str, speaker: Speaker, verb: str, span: CharSpan) -> Quote:
+def _as(found: Speaker | None, basis: str) -> Speaker | None:
+    return replace(found, basis=basis) if found is not None else None
+
+
+def _quote(text: str, kind: str, speaker: Speaker, verb: str, span: CharSpan, basis: str) -> Quote:
     return Quote(
         text=text,
         speaker=speaker.name,
@@ -238,6 +250,8 @@ def _quote(text: str, kind: str, speaker: Speaker, verb: str, span: CharSpan) ->
         verb=verb,
         span=span,
         speaker_span=speaker.mention,
+        basis=basis,
+        speaker_basis=speaker.basis,
     )
 
 
@@ -285,7 +299,8 @@ def _indirect_quotes(
             if speaker is None:
                 continue
             text = text_of(doc)[span[0] : span[1]]
-            out.append(_quote(text, "indirect", speaker, verb.lemma_, span))
+            basis = "quote.indirect.trailing" if clause is trailing else "quote.indirect.ccomp"
+            out.append(_quote(text, "indirect", speaker, verb.lemma_, span, basis))
     return out
 
 
@@ -362,7 +377,8 @@ def _according_quote(
     speaker = resolver.resolve(source)
     if speaker is None:
         return None
-    return _quote(text_of(doc)[span[0] : span[1]], "indirect", speaker, tok.lower_, span)
+    text = text_of(doc)[span[0] : span[1]]
+    return _quote(text, "indirect", speaker, tok.lower_, span, "quote.indirect.according")
 
 
 def _after_opening(phrase: Token, source: Token) -> list[Token]:

@@ -222,7 +222,8 @@ def find_targets(
     actors: list[str],
     speaker_country: str | None,
     quote: Quote | None,
-) -> list[str]:
+) -> tuple[list[str], str]:
+    """The cue's targets and how they were found."""
     found: list[str] = []
     for node in own_clause(tok):
         if not _target_role(tok, node):
@@ -235,10 +236,11 @@ def find_targets(
             found += _named(tok.doc, *head_extent(part), places)
     targets = [t for t in dict.fromkeys(found) if t not in actors]
     if targets:
-        return targets
+        return targets, "stance.target.explicit"
     if quote is not None and speaker_country and speaker_country not in actors:
-        return [speaker_country]  # "There is one nation that does not cooperate" [with us]
-    return []
+        # "There is one nation that does not cooperate" [with us]
+        return [speaker_country], "stance.target.speaker_country"
+    return [], ""
 
 
 def _target_role(cue: Token, node: Token) -> bool:

@@ -60,6 +60,7 @@ class Speaker:
     country: str | None
     mention: CharSpan
     body: bool = False  # a named body (ministry, agency), not a person
+    basis: str = "speaker.name"  # the rule that resolved it (hemiwatch.rules)
 
 
 INDEFINITE = frozenset({"a", "an", "un", "una"})
@@ -138,14 +139,14 @@ class SpeakerResolver:
                 break
             span = self.doc.char_span(a, b, alignment_mode="expand")
             if span is not None and _is_subject(span.root):
-                return _speaker(person, (a, b))
-        return last
+                return _speaker(person, (a, b), "speaker.prodrop")
+        return _as(last, "speaker.prodrop")
 
     def _resolve(self, tok: Token) -> Speaker | None:
         for appos in (c for c in tok.children if c.dep_ == "appos"):
             person = self._person_at(appos)  # "Haiti's foreign minister, Jean-Robert Desvarieux,"
             if person is not None:
-                return person
+                return replace(person, basis="speaker.appos")
         person = self._person_at(tok)
         if person is not None:
             return person
@@ -153,19 +154,19 @@ class SpeakerResolver:
         if tok.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children
         ):
-            found = self._named(tok)  # "a State Department official" is someone new
+            found = _as(self._named(tok), "speaker.described")  # "a State Department official"
             if found is not None:
                 self.described.append((tok.idx, tok.lemma_.lower(), found))
             return found
         if tok.pos_ == "NOUN" and (low in DOCUMENT_NOUNS or tok.lemma_.lower() in DOCUMENT_NOUNS):
-            return self._issuer(tok)
+            return _as(self._issuer(tok), "speaker.document")
         if low in PRONOUN_GENDER:
-            return self._latest_person(tok.idx, gender=PRONOUN_GENDER[low])
+            return _as(self._latest_person(tok.idx, gender=PRONOUN_GENDER[low]), "speaker.pronoun")
         if low in {"they", "it"}:
-            return self._latest_body(tok.idx, None)
+            return _as(self._latest_body(tok.idx, None), "speaker.pronoun_body")
         role = _ABBREVIATIONS.get(low, low)
         if role in titles() and tok.pos_ == "NOUN":
-            return self._by_role(tok, role)
+            return _as(self._by_role(tok, role), "speaker.role")
         if tok.pos_ in {"NOUN", "PROPN"}:
             return self._body(tok) or self._named(tok)
         return None
@@ -190,11 +191,18 @@ class SpeakerResolver:
         if tok.ent_type_ in PERSON:
             ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
             words = [w for w in ent.text.split() if w.lower() not in titles()]
-            return Speaker(" ".join(words) or ent.text, None, None, span) if words else None
+            name = " ".join(words) or ent.text
+            return (
+                Speaker(name, None, None, span, basis="speaker.unresolved_name") if words else None
+            )
         described = {"det", "poss"} | ({"compound", "amod", "prep"} if tok.tag_ == "NNS" else set())
         if tok.pos_ == "NOUN" and any(c.dep_ in described for c in tok.children):
             return Speaker(
-                _strip_det(phrase.text), None, _country_in(phrase.text, tok.doc.lang_), span
+                _strip_det(phrase.text),
+                None,
+                _country_in(phrase.text, tok.doc.lang_),
+                span,
+                basis="speaker.described",
             )
         return None
 
@@ -210,7 +218,8 @@ class SpeakerResolver:
         ]
         for (a, b), person in self.mentions[first:last]:
             if a <= tok.idx < b:
-                return _speaker(person, (a, b))
+                short = len(self.doc.text[a:b].split()) < len(person.name.split())
+                return _speaker(person, (a, b), "speaker.surname" if short else "speaker.name")
             if any(x <= a and b <= y for x, y in owners):
                 continue  # "Castellanos's lawyer" is not Castellanos
             if lo <= a and b <= hi and tok.head.i != tok.i:
@@ -257,15 +266,17 @@ class SpeakerResolver:
             return None
         span = (phrase.start_char, phrase.end_char)
         full = self._fullest(text, head, tok.idx)
-        return (
-            Speaker(full, None, _country_in(full, tok.doc.lang_), span, body=True) if full else None
-        )
+        if not full:
+            return None
+        basis = "speaker.body" if full == text else "speaker.body_short"
+        return Speaker(full, None, _country_in(full, tok.doc.lang_), span, True, basis)
 
     def _latest_body(self, before: int, head: str | None) -> Speaker | None:
         for body in reversed(self.bodies):
             if body.span[0] < before and (head is None or body.head == head):
                 name = self._fullest(body.name, body.head, before) or body.name
-                return Speaker(name, None, _country_in(name, self.doc.lang_), body.span, body=True)
+                country = _country_in(name, self.doc.lang_)
+                return Speaker(name, None, country, body.span, True, "speaker.pronoun_body")
         return None
 
     def _fullest(self, text: str, head: str, before: int) -> str | None:
@@ -292,6 +303,10 @@ class SpeakerResolver:
         return best
 
 
+def _as(found: Speaker | None, basis: str) -> Speaker | None:
+    return replace(found, basis=basis) if found is not None else None
+
+
 def _is_subject(tok: Token) -> bool:
     """A subject, or a name in apposition to one ("The director, X, warned")."""
     subject = {"nsubj", "nsubjpass", "nsubj:pass"}
@@ -316,8 +331,8 @@ def _country_in(name: str, language: str = "en") -> str | None:
     return None
 
 
-def _speaker(person: Person, span: CharSpan) -> Speaker:
-    return Speaker(person.name, person.title, person.country, span)
+def _speaker(person: Person, span: CharSpan, basis: str = "speaker.name") -> Speaker:
+    return Speaker(person.name, person.title, person.country, span, basis=basis)
 
 
 def _bodies(doc: Doc) -> list[Body]:

@@ -37,6 +37,7 @@ from hemiwatch.extract.sides import (
 )
 from hemiwatch.models import CountryMention, Quote, RegionMention, Stance
 from hemiwatch.models import Span as CharSpan
+from hemiwatch.rules import inferred, on
 
 # cues whose other side is never guessed: "asked for support" names no one to ask
 NAMED_TARGET_ONLY = frozenset({"ask", "request", "pedir", "solicitar"})
@@ -99,7 +100,7 @@ def extract_stances(
         found = _from_cue(tok, ctx)
         if found is None:
             continue
-        actors, targets, polarity, speaker, mutual = found
+        actors, targets, polarity, speaker, mutual, basis, target_basis = found
         sent = sentence_of(tok)
         start = max([sent.start_char, *(b for a, b in skip or [] if a <= sent.start_char < b)])
         evidence = text_of(doc)[start : sent.end_char].strip()
@@ -119,6 +120,9 @@ def extract_stances(
                     span=(start, sent.end_char),
                     speaker=speaker,
                     date=date,
+                    basis=basis,
+                    target_basis=target_basis,
+                    inferred=inferred(target_basis),
                 ),
             )
     return list(out.values())
@@ -155,9 +159,10 @@ def _bisect(quotes: list[Quote], char: int) -> int:
     return lo
 
 
-def _from_cue(
-    tok: Token, ctx: _Context
-) -> tuple[list[str], list[str], str, str | None, bool] | None:
+Found = tuple[list[str], list[str], str, str | None, bool, str, str]
+
+
+def _from_cue(tok: Token, ctx: _Context) -> Found | None:
     lemma = tok.lemma_.lower()
     places = ctx.places
     quote = _quote_at(ctx.quotes, tok.idx)
@@ -175,7 +180,18 @@ def _from_cue(
         receivers = find_actors(tok, places, speaker_country) or [
             p for p in places.within(*sent_range(tok)) if p not in givers
         ]
-        return (givers, receivers, "cooperates", _speaker(quote), False) if receivers else None
+        if not receivers:
+            return None
+        basis = "stance.cue.inverse"
+        return (
+            givers,
+            receivers,
+            "cooperates",
+            _speaker(quote),
+            False,
+            basis,
+            "stance.target.explicit",
+        )
     if cue is not None:
         if cue.polarity == "cooperates" and _under_refusal(tok):
             return None  # "stopped accepting flights": the refusal speaks for it
@@ -184,17 +200,18 @@ def _from_cue(
         ):
             return None  # "declined to comment" refuses a reporter, not a country
         polarity = cue.polarity
+        basis = "stance.cue.verb"
         if negated(tok):
             if polarity == "refuses":
                 return None  # "did not refuse" says too little
-            polarity = "refuses"
-        explicit = find_targets(tok, places, [], speaker_country, None)
+            polarity, basis = "refuses", "stance.cue.negated"
+        explicit, _ = find_targets(tok, places, [], speaker_country, None)
         actors = [a for a in find_actors(tok, places, speaker_country) if a not in explicit]
         mutual = cue.mutual
     elif tok.pos_ == "NOUN" and lemma in WORDS["noun_cues"]:
         if tok.dep_ in {"dobj", "obj"} and (negated(tok.head) or _refused(tok.head)):
             return None  # 'did not announce contributions', 'turned down a U.S. offer'
-        polarity = "cooperates"
+        polarity, basis = "cooperates", "stance.cue.noun"
         actors = noun_actors(tok, places, speaker_country)
         mutual = False
     elif _joint(tok):
@@ -202,7 +219,7 @@ def _from_cue(
         holder = tok.head.head if tok.head.dep_ == "prep" else tok.head
         if _refused(holder):
             return None  # 'withdrew from the joint patrols': the refusal speaks for it
-        polarity, mutual = "cooperates", True
+        polarity, mutual, basis = "cooperates", True, "stance.cue.joint"
         owner = tok.head if tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "obj", "obl"} else tok
         if owner is not tok and owner.pos_ in {"VERB", "AUX"} and _cue_for(owner) is not None:
             return None  # "signed a joint declaration": the verb's cue speaks for it
@@ -215,30 +232,34 @@ def _from_cue(
         return None
     if not actors:
         return None
-    targets = find_targets(tok, places, actors, speaker_country, quote)
+    targets, target_basis = find_targets(tok, places, actors, speaker_country, quote)
     if mutual and len(actors) >= 2 and not names_other_side(tok, places, actors):
-        return actors, actors, polarity, _speaker(quote), True  # "Colombia and Ecuador signed"
+        # "Colombia and Ecuador signed"
+        return actors, actors, polarity, _speaker(quote), True, basis, "stance.target.mutual"
     if not targets and lemma in NAMED_TARGET_ONLY:
         return None  # 'had asked for support': from whom, the text must say
-    if not targets and not mutual:
+    if not targets and not mutual and on("stance.target.owner_of_object"):
         targets = owner_of_object(tok, places, actors)
-    if not targets and not mutual and takes_part(tok):
+        target_basis = "stance.target.owner_of_object"
+    if not targets and not mutual and takes_part(tok) and on("stance.target.organiser"):
         # "Guyana's participation", "declined an invitation": the side running the exercise,
         # force or programme, named nearby ("backed by Washington") or the article's source
         organiser = named_backer(tok, places) or [ctx.source or ""]
         targets = [t for t in organiser if t and t not in actors]
+        target_basis = "stance.target.organiser"
     if not targets and not mutual and not unplaced_partner(tok, places):
         others = [p for p in places_around(tok, places) if p not in actors]
         # Nothing names the other side: the one other place in the sentence ("the Andean
         # region, where Peru has refused ..."), else the article's clearly most-named country
         # ("Brazil sent a frigate" to the exercise the article is about).
-        if len(others) == 1:
-            targets = others
-        elif not _agreed(tok):  # 'X and Y agreed to deploy ...' serves no third side
-            targets = most_named_other(ctx.counts, actors)
+        if len(others) == 1 and on("stance.target.one_other_place"):
+            targets, target_basis = others, "stance.target.one_other_place"
+        elif not _agreed(tok) and on("stance.target.most_named"):
+            # 'X and Y agreed to deploy ...' serves no third side
+            targets, target_basis = most_named_other(ctx.counts, actors), "stance.target.most_named"
     if not targets:
         return None
-    return actors, targets, polarity, _speaker(quote), mutual
+    return actors, targets, polarity, _speaker(quote), mutual, basis, target_basis
 
 
 def _agreed(tok: Token) -> bool:

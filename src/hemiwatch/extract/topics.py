@@ -110,7 +110,7 @@ def extract_topics(
     ) >= MIN_AMERICAS_MENTIONS
     security = sum(score[t] for t in CORE)
     topics = [
-        Topic(label=t, evidence=[(a, b) for a, b in evidence[t]])
+        Topic(label=t, evidence=[(a, b) for a, b in evidence[t]], basis="topic.lexicon")
         for t in SECURITY
         if score[t] >= 1 and t in strong
     ]
@@ -122,5 +122,5 @@ def extract_topics(
         or domain > security
     )
     if off_topic:
-        return [Topic(label="other", evidence=[])], True
+        return [Topic(label="other", evidence=[], basis="topic.off_topic")], True
     return topics, False
