@@ -29,8 +29,8 @@ from sumy.utils import get_stop_words
 
 from _common import SHARED
 from hemiwatch.digest import make_digest
-from hemiwatch.extract.nlp import load_model, sentences
 from hemiwatch.models import Article
+from hemiwatch.nlp import load_model, sentences
 from hemiwatch.pipeline import facts_from_doc
 
 CORPUS = SHARED / "corpus" / "cnndm"

@@ -18,8 +18,9 @@ from collections.abc import Iterator
 
 from _common import SHARED, prf
 from hemiwatch.extract import extract_people, extract_places
+from hemiwatch.extract.context import context_of
 from hemiwatch.extract.lexicons import gazetteer
-from hemiwatch.extract.nlp import PERSON, load_model
+from hemiwatch.nlp import PERSON, load_model
 
 Span = tuple[int, int]
 
@@ -81,9 +82,9 @@ def main() -> None:
             (e.start_char, e.end_char) for e in doc.ents
             if e.label_ == "LOC" and e.text in countries
         }  # fmt: skip
-        ours_per = {m for p in extract_people(doc, []) for m in p.mentions}
+        ours_per = {m for p in extract_people(context_of(doc)) for m in p.mentions}
         ours_country = {  # by name, as the gold (demonyms and capitals are MISC/LOC there)
-            m for c in extract_places(doc, [])[0] for m in c.mentions
+            m for c in extract_places(context_of(doc))[0] for m in c.mentions
             if text[m[0] : m[1]] in countries
         }  # fmt: skip
         for key, pred, gold in (

@@ -17,7 +17,7 @@ from collections import Counter
 from _common import SHARED
 from hemiwatch.config import Settings
 from hemiwatch.extract.events import code_sentence
-from hemiwatch.extract.nlp import load_model
+from hemiwatch.nlp import load_model
 
 OLD_TO_NEW = {
     "DEMAND": "REQUEST",

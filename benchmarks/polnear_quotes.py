@@ -24,8 +24,8 @@ from pathlib import Path
 
 from _common import SHARED, prf, token_f1
 from hemiwatch.config import Settings
-from hemiwatch.extract.nlp import load_model
 from hemiwatch.models import Article
+from hemiwatch.nlp import load_model
 from hemiwatch.pipeline import facts_from_doc
 
 MARKS = "\"“”«»„'‘’ \n\t,"

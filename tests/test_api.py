@@ -60,8 +60,9 @@ def test_article_has_facts_digest_and_spans(client: TestClient) -> None:
     assert body["digest"]["headline_question"].endswith("?")
     for takeaway in body["digest"]["takeaways"]:
         assert all(0 <= a < b <= len(text) for a, b in takeaway["sources"])
-    quote = body["facts"]["quotes"][0]
-    assert quote["text"] in text[quote["span"][0] : quote["span"][1]] or quote["kind"]
+    for quote in body["facts"]["quotes"]:
+        assert quote["text"] == text[quote["span"][0] : quote["span"][1]]
+        assert quote["basis"] and quote["speaker_basis"]  # provenance reaches the API (issue 18)
     assert {c["code"] for c in body["facts"]["countries"]} == {"US", "VE", "HT"}
 
 

@@ -12,9 +12,8 @@ from hemiwatch.digest.clauses import clauses
 from hemiwatch.digest.compress import render
 from hemiwatch.digest.select import word_weight
 from hemiwatch.digest.shorten import shorten
-from hemiwatch.extract import load_model
-from hemiwatch.extract.nlp import sentences
 from hemiwatch.models import Article, Facts
+from hemiwatch.nlp import load_model, sentences
 
 AUXILIARIES = {
     "is", "are", "was", "were", "has", "have", "had", "did", "does", "do", "will", "would",

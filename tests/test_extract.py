@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from hemiwatch.extract.dateline import extract_dateline
 from hemiwatch.extract.numbers import parse_number
 from hemiwatch.models import Facts
+from hemiwatch.prepare.dateline import extract_dateline
 
 FactsOf = Callable[[str], Facts]
 

@@ -16,10 +16,11 @@ from hemiwatch.digest.compress import render
 from hemiwatch.digest.select import word_weight
 from hemiwatch.digest.shorten import shorten
 from hemiwatch.errors import HemiwatchError, IngestError
-from hemiwatch.extract import extract_dateline, load_model
 from hemiwatch.ingest import read_bytes
 from hemiwatch.models import Article
+from hemiwatch.nlp import load_model
 from hemiwatch.pipeline import analyze
+from hemiwatch.prepare.dateline import extract_dateline
 from tests.test_robustness import _spans
 
 settings.register_profile("default", max_examples=60, deadline=None,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hemiwatch.extract.quotemarks import find_quote_runs
 from hemiwatch.models import Facts, Quote
+from hemiwatch.prepare.quotemarks import find_quote_runs
 
 FactsOf = Callable[[str], Facts]
 

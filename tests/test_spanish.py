@@ -14,8 +14,8 @@ from hemiwatch.digest.compress import render
 from hemiwatch.digest.select import word_weight
 from hemiwatch.digest.shorten import shorten
 from hemiwatch.extract.language import detect_language
-from hemiwatch.extract.nlp import load_model, sentences
 from hemiwatch.models import Article, Facts
+from hemiwatch.nlp import load_model, sentences
 from hemiwatch.pipeline import analyze
 
 CARACAS = (

@@ -7,16 +7,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
+from hemiwatch import rules
 from hemiwatch.config import Settings
 from hemiwatch.digest import make_digest
 from hemiwatch.errors import ExtractError, IngestError
 from hemiwatch.extract import (
     extract_commitments,
-    extract_dateline,
     extract_events,
     extract_numbers,
     extract_people,
@@ -24,13 +24,15 @@ from hemiwatch.extract import (
     extract_quotes,
     extract_stances,
     extract_topics,
-    load_model,
 )
 from hemiwatch.extract.commitments import canonical_unit
+from hemiwatch.extract.context import Context
 from hemiwatch.extract.gate import passes
 from hemiwatch.extract.language import detect_language
 from hemiwatch.ingest import iter_items
-from hemiwatch.models import Article, Facts, Topic
+from hemiwatch.models import Article, Facts, NumberClaim, Topic
+from hemiwatch.nlp import load_model
+from hemiwatch.prepare.dateline import extract_dateline
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported only by what writes to it
     from hemiwatch.store import Store
@@ -142,38 +144,79 @@ def breakable(text: str) -> str:
 
 
 def facts_from_doc(article: Article, doc: Doc) -> Facts:
+    """The facts of one parsed article; a failure of any extractor is this article's
+    ExtractError, so that it never ends a corpus run."""
     try:
-        dateline = extract_dateline(article.text, article.published)
-        skip = [dateline.span] if dateline else []
-        countries, regions = extract_places(doc, skip)
-        people = extract_people(doc, skip)
-        topics, off_topic = extract_topics(doc, article.title, countries, regions, skip)
-        quotes = extract_quotes(doc, people, skip)
-        numbers = extract_numbers(doc, skip)
-        if doc.lang_ != "en":  # facts keep English canonical units so languages meet
-            numbers = [n.model_copy(update={"unit_en": canonical_unit(n.unit)}) for n in numbers]
-        date = (dateline.date if dateline else None) or article.published
-        facts = Facts(
-            id=article.id,
-            dateline=dateline,
-            people=people,
-            countries=countries,
-            regions=regions,
-            numbers=numbers,
-            quotes=quotes,
-            topics=topics,
-            off_topic=off_topic,
-            stances=extract_stances(doc, countries, regions, quotes, skip, date),
-            commitments=extract_commitments(doc, numbers, quotes, countries, date),
-            events=extract_events(
-                doc, countries, regions, skip, date, dateline.place if dateline else None
-            ),
-        )
-        return facts.model_copy(update={"digest": make_digest(doc, facts), "language": doc.lang_})
-    except Exception as exc:  # a bug in one extractor must not end a corpus run
+        return extract_facts(article, doc)
+    except Exception as exc:
         raise ExtractError(
             f"{article.id}: extraction failed ({type(exc).__name__}: {exc})"
         ) from exc
+
+
+def extract_facts(article: Article, doc: Doc) -> Facts:
+    """Every extractor of EXTRACTORS in order over one context, then the digest (errors are
+    not caught here: the fuzzer calls this)."""
+    dateline = extract_dateline(article.text, article.published)
+    ctx = Context(doc, article, dateline, (dateline.span,) if dateline else ())
+    found: dict[str, Any] = {"id": article.id, "dateline": dateline}
+    for fields, extractor in EXTRACTORS:
+        value = extractor(ctx, found)
+        found.update(zip(fields, value, strict=True) if len(fields) > 1 else {fields[0]: value})
+    facts = Facts(**found, language=ctx.language)
+    if rules.any_disabled():
+        facts = without_disabled(facts)
+    return facts.model_copy(update={"digest": make_digest(doc, facts)})
+
+
+def without_disabled(facts: Facts) -> Facts:
+    """The facts less those a switched-off rule made (HEMIWATCH_DISABLE_RULES): how an
+    experiment, or scripts/rule_ablation.py, sees what a rule contributes."""
+
+    def keep(*bases: str | None) -> bool:
+        return all(rules.on(b) for b in bases if b)
+
+    return facts.model_copy(
+        update={
+            "quotes": [q for q in facts.quotes if keep(q.basis, q.speaker_basis)],
+            "people": [p for p in facts.people if keep(p.basis)],
+            "countries": [c for c in facts.countries if keep(c.basis)],
+            "regions": [r for r in facts.regions if keep(r.basis)],
+            "numbers": [n for n in facts.numbers if keep(n.basis, n.unit_basis, n.role_basis)],
+            "topics": [t for t in facts.topics if keep(t.basis)],
+            "stances": [s for s in facts.stances if keep(s.basis, s.target_basis)],
+            "commitments": [c for c in facts.commitments if keep(c.basis)],
+            "events": [e for e in facts.events if keep(e.basis)],
+        }
+    )
+
+
+def _numbers(ctx: Context) -> list[NumberClaim]:
+    numbers = extract_numbers(ctx)
+    if ctx.language != "en":  # facts keep English canonical units so languages meet
+        numbers = [n.model_copy(update={"unit_en": canonical_unit(n.unit)}) for n in numbers]
+    return numbers
+
+
+Extractor = Callable[[Context, dict[str, Any]], Any]
+# The extractors in order: each reads the context and what the ones before it found, and fills
+# the Facts fields it names.
+EXTRACTORS: tuple[tuple[tuple[str, ...], Extractor], ...] = (
+    (("countries", "regions"), lambda ctx, f: extract_places(ctx)),
+    (("people",), lambda ctx, f: extract_people(ctx)),
+    (("topics", "off_topic"), lambda ctx, f: extract_topics(ctx, f["countries"], f["regions"])),
+    (("quotes",), lambda ctx, f: extract_quotes(ctx, f["people"])),
+    (("numbers",), lambda ctx, f: _numbers(ctx)),
+    (
+        ("stances",),
+        lambda ctx, f: extract_stances(ctx, f["countries"], f["regions"], f["quotes"]),
+    ),
+    (
+        ("commitments",),
+        lambda ctx, f: extract_commitments(ctx, f["numbers"], f["quotes"], f["countries"]),
+    ),
+    (("events",), lambda ctx, f: extract_events(ctx, f["countries"], f["regions"])),
+)
 
 
 @dataclass

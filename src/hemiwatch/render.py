@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from hemiwatch.display import figure, plover_row
 from hemiwatch.models import Analysis, Article, Facts
 
 
@@ -55,23 +56,7 @@ def facts_file(facts: Facts) -> dict[str, Any]:
 
 def plover_lines(facts: Facts) -> list[str]:
     """One JSON object per event, the fields event-data tools expect."""
-    out = []
-    for e in facts.events:
-        row = {
-            "event_type": e.event_type,
-            "source_actor": e.source_actor,
-            "target_actor": e.target_actor,
-            "location": e.location,
-            "date": e.date.isoformat() if e.date else None,
-            "text": e.text,
-            "article_id": facts.id,
-            "negated": e.negated,
-            "hypothetical": e.hypothetical,
-            "trigger": e.trigger,
-            "span": list(e.span),
-        }
-        out.append(json.dumps(row, ensure_ascii=False))
-    return out
+    return [json.dumps(plover_row(e, facts.id), ensure_ascii=False) for e in facts.events]
 
 
 def facts_json(facts: Facts) -> str:
@@ -113,7 +98,7 @@ def markdown(article: Article, facts: Facts) -> str:
     ]
     for n in facts.numbers:
         lines += [
-            f"- **{_value(n.value)} {n.unit or ''}**{_extra(n.qualifier, n.role)}: “{n.text}”"
+            f"- **{figure(n.value)} {n.unit or ''}**{_extra(n.qualifier, n.role)}: “{n.text}”"
         ]
     quotes = [q for q in facts.quotes if q.kind == "direct"]
     if quotes:
@@ -144,7 +129,7 @@ def render_text(console: Console, article: Article, facts: Facts) -> None:
     for n in facts.numbers:
         table.add_row(
             "Number",
-            escape(f"{_value(n.value)} {n.unit or ''}{_extra(n.qualifier, n.role)}")
+            escape(f"{figure(n.value)} {n.unit or ''}{_extra(n.qualifier, n.role)}")
             + f"  [dim]“{escape(n.text)}”[/dim]",
         )
     topics = "off-topic" if facts.off_topic else ", ".join(t.label for t in facts.topics)
@@ -157,9 +142,9 @@ def render_text(console: Console, article: Article, facts: Facts) -> None:
             f"{escape(s.target)}  [dim]({escape(s.cue)})[/dim]",
         )
     for c in facts.commitments:
-        pledged = _value(c.pledged_max or c.pledged_min or 0)
+        pledged = figure(c.pledged_max or c.pledged_min or 0)
         qualifier = f"{c.qualifier} " if c.qualifier else ""
-        line = f"{c.initiative}: {_value(c.sought or 0)} sought, {qualifier}{pledged} pledged"
+        line = f"{c.initiative}: {figure(c.sought or 0)} sought, {qualifier}{pledged} pledged"
         table.add_row("Commitment", escape(f"{line} ({c.unit})"))
     if facts.events:
         table.add_row(
@@ -211,10 +196,6 @@ def _person(p: Any) -> str:
     if p.title:
         bits.append(f"({p.title})")
     return " ".join(bits)
-
-
-def _value(v: float) -> str:
-    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
 
 
 def _extra(qualifier: str | None, role: str | None) -> str:

@@ -134,6 +134,10 @@ def _disabled(spec: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return exact, prefixes
 
 
+def any_disabled() -> bool:
+    return bool(os.environ.get("HEMIWATCH_DISABLE_RULES"))
+
+
 def on(rule: str) -> bool:
     """Is the rule switched on? (All are, unless HEMIWATCH_DISABLE_RULES names it.)"""
     spec = os.environ.get("HEMIWATCH_DISABLE_RULES", "")

@@ -11,7 +11,7 @@ import json
 import re
 from typing import Any
 
-from hemiwatch.analyze.labels import figure, place_name
+from hemiwatch.display import figure, place_name
 from hemiwatch.extract.commitments import canonical_unit
 from hemiwatch.extract.countries import find_places
 from hemiwatch.store import Store, schema

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from hemiwatch.analyze.board import _iso
-from hemiwatch.analyze.labels import figure, place_name
+from hemiwatch.display import figure, place_name
 from hemiwatch.store import Store
 
 MAX_TAKEAWAYS = 6

@@ -66,7 +66,7 @@ def create_app(
         token=token if token is not None else os.environ.get("HEMIWATCH_API_TOKEN") or None,
         rate=RateLimit(settings.write_rate),
     )
-    errors.install(app)
+    errors.install(app, pages.error_page)
     app.include_router(api_router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -10,7 +10,6 @@ from fastapi import Request
 from hemiwatch.api.security import RateLimit
 from hemiwatch.config import Settings
 from hemiwatch.models import Article, Facts
-from hemiwatch.pipeline import analyze
 from hemiwatch.store import Store
 
 
@@ -30,6 +29,8 @@ class Context:
         if self.store.known([article.id]):
             _, facts, _ = self.store.article(article.id)
             return False, facts
+        from hemiwatch.pipeline import analyze  # the model loads with the first write
+
         with self.parse_lock:
             facts = analyze(article, self.settings)
         with self.write_lock:

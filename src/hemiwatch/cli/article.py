@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -206,5 +207,99 @@ def quotes(
     except HemiwatchError as exc:
         fail(str(exc))
         raise typer.Exit(1) from None
+    if failures:
+        raise typer.Exit(1)
+
+
+class EvalFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _scorer(corpus: Path, given: Path | None) -> Path | None:
+    """The shared scorer: --scorer, $HEMIWATCH_SCORER, or eval/score.py beside the corpora."""
+    import os
+
+    for candidate in (
+        given,
+        Path(os.environ["HEMIWATCH_SCORER"]) if os.environ.get("HEMIWATCH_SCORER") else None,
+        corpus.resolve().parent.parent / "eval" / "score.py",
+    ):
+        if candidate is not None and candidate.is_file():
+            return candidate
+    return None
+
+
+@app.command("eval")
+def evaluate(
+    corpus: Annotated[Path, typer.Argument(help="A gold corpus: articles/ and gold/.")],
+    by_rule: Annotated[
+        bool, typer.Option("--by-rule", help="Also: per rule, facts made, right, precision.")
+    ] = False,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Keep the facts files here (default: a temp dir).")
+    ] = None,
+    scorer: Annotated[
+        Path | None, typer.Option(help="The scorer (default: ../eval/score.py beside the corpus).")
+    ] = None,
+    fmt: Annotated[EvalFormat, typer.Option("--format", "-f")] = EvalFormat.text,
+    language: LanguageOption = None,
+) -> None:
+    """Analyse a gold corpus, score it with the shared scorer, and rate each rule on it."""
+    import subprocess
+    import tempfile
+
+    from rich.table import Table
+
+    from hemiwatch import render
+    from hemiwatch.evaluation import ByRule, gold_files, judge, load_gold
+
+    pairs = list(gold_files(corpus))
+    if not pairs:
+        fail(f"{corpus}: no gold corpus here (articles/<id>.json with gold/<id>.json)")
+        raise typer.Exit(2)
+    settings = Settings(language=language.value if language else None)
+    target = out_dir or Path(tempfile.mkdtemp(prefix="hemiwatch-eval-"))
+    target.mkdir(parents=True, exist_ok=True)
+    gold = {a.stem: g for a, g in pairs}
+    rules = ByRule()
+    failures: list[str] = []
+    columns = (TextColumn("[bold]eval"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("eval", total=len(pairs))
+        paths = _ticking([a for a, _ in pairs], bar, task)
+        for article, facts in _analysed(paths, settings, failures):
+            (target / f"{article.id}.json").write_text(render.facts_json(facts), "utf-8")
+            if article.id in gold:
+                judge(facts, load_gold(gold[article.id]), rules)
+    found = _scorer(corpus, scorer)
+    scores: Any = None
+    if found is not None:
+        run = subprocess.run(
+            [sys.executable, str(found), str(corpus), str(target)]
+            + (["--json"] if fmt is EvalFormat.json else []),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        scores = run.stdout if fmt is EvalFormat.text else json.loads(run.stdout or "null")
+    if fmt is EvalFormat.json:
+        print(json.dumps({"scores": scores, "by_rule": rules.rows() if by_rule else None}))
+    else:
+        if scores is None:
+            err.print("no scorer found (give --scorer PATH): per-rule figures only")
+        else:
+            print(scores, end="")
+        if by_rule:
+            table = Table(title=f"Rules on {corpus}: least precise first")
+            for col, justify in (("rule", "left"), ("made", "right"), ("right", "right")):
+                table.add_column(col, justify=justify)  # type: ignore[arg-type]
+            table.add_column("precision", justify="right")
+            for row in rules.rows():
+                table.add_row(
+                    row["rule"], str(row["made"]), str(row["right"]), f"{row['precision']:.3f}"
+                )
+            out.print(table)
+        err.print(f"facts files in {target}", highlight=False)
     if failures:
         raise typer.Exit(1)

@@ -161,6 +161,7 @@ def board(
 def commitments(db: DbOption = None, fmt: FormatOption = Output.text) -> None:
     """Per initiative, sought vs pledged vs delivered over time, with sources."""
     from hemiwatch.analyze import commitments as commitment_rows
+    from hemiwatch.display import figure
 
     rows = commitment_rows(_store(db))
     if fmt is Output.json:
@@ -173,9 +174,9 @@ def commitments(db: DbOption = None, fmt: FormatOption = Output.text) -> None:
         table.add_row(
             str(r["date"]),
             escape(r["initiative"]),
-            _n(r["sought"]),
-            _n(r["pledged_max"] or r["pledged_min"]),
-            _n(r["delivered"]),
+            figure(r["sought"], "—"),
+            figure(r["pledged_max"] or r["pledged_min"], "—"),
+            figure(r["delivered"], "—"),
             r["unit"],
             f"{escape(r['article_id'])}\n[dim]{escape(r['speaker'] or '')}[/dim]",
         )
@@ -346,12 +347,6 @@ def export(
         return
     files = write_tables(store, out_path or Path("export"), fmt.value, day)
     err.print(f"wrote {', '.join(str(f) for f in files)}", highlight=False)
-
-
-def _n(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
 @app.command()

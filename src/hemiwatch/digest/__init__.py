@@ -38,8 +38,8 @@ from hemiwatch.digest.question import question
 from hemiwatch.digest.select import Candidate, lemmas_of, overlap, rank, word_weight
 from hemiwatch.digest.shorten import Weight, shorten
 from hemiwatch.digest.tree import head_of, inside
-from hemiwatch.extract.nlp import sentences, text_of
 from hemiwatch.models import Digest, Facts, Span, Takeaway
+from hemiwatch.nlp import sentences, text_of
 
 TARGET_WORDS = 12  # compression aims here ...
 MAX_WORDS = 14  # ... and a takeaway that cannot get below this is not used

@@ -25,10 +25,10 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from hemiwatch.digest.compress import detail_cuts
-from hemiwatch.digest.labels import OWN_SUBJECT, SUBJECTS, finite, grammar, subordinate
 from hemiwatch.digest.tree import DASHES, head_of, subtree, unskipped, with_commas, word_count
 from hemiwatch.extract.lexicons import reporting_verbs
 from hemiwatch.models import Span
+from hemiwatch.nlp.labels import OWN_SUBJECT, SUBJECTS, finite, grammar, subordinate
 
 NOUN_PHRASE = frozenset({"compound", "det", "amod", "poss", "nummod"})
 MIN_WORDS = 4

@@ -28,8 +28,8 @@ from hemiwatch.digest.tree import (
     word_count,
 )
 from hemiwatch.extract.lexicons import reporting_verbs
-from hemiwatch.extract.nlp import text_of
 from hemiwatch.models import Span
+from hemiwatch.nlp import text_of
 
 FINDING = frozenset({"hear", "find", "decide", "rule", "conclude", "show", "reveal", "learn"})
 NAMING = frozenset("call name dub label brand term deem consider declare".split())

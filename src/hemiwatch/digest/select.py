@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from hemiwatch.extract.nlp import sentences
 from hemiwatch.models import Facts
+from hemiwatch.nlp import sentences
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 

@@ -18,9 +18,9 @@ from spacy.tokens import Span as SpacySpan
 
 from hemiwatch.digest.clauses import MIN_WORDS, Clause
 from hemiwatch.digest.compress import complete, particle, whole_pair
-from hemiwatch.digest.labels import NEGATIONS, SUBJECTS, UD, grammar, subordinate
 from hemiwatch.digest.tree import DASHES, subtree, with_commas
 from hemiwatch.models import Span
+from hemiwatch.nlp.labels import NEGATIONS, SUBJECTS, UD, grammar, subordinate
 
 CLAUSAL = frozenset({"xcomp", "ccomp"})
 MODIFIERS = frozenset({"amod", "compound", "nmod"})  # English labels

@@ -1,6 +1,5 @@
 """Article -> Facts: one fact type per module, each a plain function over a spaCy Doc.
 
-extract_dateline(text, published)   dateline.py     place, date, outlet
 extract_places(doc, skip)           countries.py    countries (ISO) and regions
 extract_people(doc, skip)           people.py       full names, titles, gender
 extract_numbers(doc, skip)          numbers.py      value, unit, qualifier, role
@@ -11,14 +10,14 @@ extract_commitments(doc, numbers)   commitments.py  sought vs pledged vs deliver
 extract_events(doc, places, ...)    events.py       PLOVER-coded events
 
 Helpers: speakers.py (who a subject phrase is), sides.py (who acts, toward whom), grammar.py
-(the English and the Spanish dependency labels read alike), nlp.py (the models), spans.py.
+(the English and the Spanish dependency labels read alike), spans.py. The models, label
+schemes and lexicon loader are in hemiwatch.nlp; the dateline and quotation marks, read from the
+text before any parse, in hemiwatch.prepare.
 """
 
 from hemiwatch.extract.commitments import extract_commitments
 from hemiwatch.extract.countries import extract_places
-from hemiwatch.extract.dateline import extract_dateline
 from hemiwatch.extract.events import extract_events
-from hemiwatch.extract.nlp import load_model
 from hemiwatch.extract.numbers import extract_numbers
 from hemiwatch.extract.people import extract_people
 from hemiwatch.extract.quotes import extract_quotes
@@ -27,7 +26,6 @@ from hemiwatch.extract.topics import extract_topics
 
 __all__ = [
     "extract_commitments",
-    "extract_dateline",
     "extract_events",
     "extract_numbers",
     "extract_people",
@@ -35,5 +33,4 @@ __all__ = [
     "extract_quotes",
     "extract_stances",
     "extract_topics",
-    "load_model",
 ]

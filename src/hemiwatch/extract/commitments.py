@@ -7,16 +7,16 @@ a few sentences. Only an article that states both sides gives a commitment.
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import bisect_right
 from functools import cache
 from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from hemiwatch.extract.nlp import sentence_of
+from hemiwatch.extract.context import Context
 from hemiwatch.models import Commitment, CountryMention, NumberClaim, Quote
 from hemiwatch.models import Span as CharSpan
+from hemiwatch.nlp import sentence_of
 
 MAX_SENTENCES_APART = 8  # a lead's request and the pledges reported further down
 AT_LEAST = {"at least", "more than", "over", "al menos", "más de", "por lo menos"}
@@ -41,13 +41,13 @@ def canonical_unit(unit: str | None) -> str | None:
 
 
 def extract_commitments(
-    doc: Doc,
+    ctx: Context,
     numbers: list[NumberClaim],
     quotes: list[Quote],
     countries: list[CountryMention],
-    date: dt.date | None = None,
 ) -> list[Commitment]:
     """One commitment per sought figure that a pledged figure of the same unit answers."""
+    doc, date = ctx.doc, ctx.date
     starts = [s.start_char for s in doc.sents]
     sentence_of = {n.span: bisect_right(starts, n.span[0]) for n in numbers}
     pledged = [n for n in numbers if n.role == "pledged"]

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
+from hemiwatch.extract.context import Context
 from hemiwatch.extract.lexicons import Place, gazetteer, languages
-from hemiwatch.extract.nlp import text_of
 from hemiwatch.models import CountryMention, RegionMention
 from hemiwatch.models import Span as CharSpan
+from hemiwatch.nlp import text_of
 
 # How a capital stands for its government: it acts (subject, agent), owns ("Caracas's"), or is
 # dealt with ("talks with Havana", "ties between Bogotá and Quito", "pressure from Washington").
@@ -59,10 +60,9 @@ def find_places(text: str, skip: Iterable[CharSpan] = (), language: str = "en") 
     return out
 
 
-def extract_places(
-    doc: Doc, skip: Iterable[CharSpan] = ()
-) -> tuple[list[CountryMention], list[RegionMention]]:
+def extract_places(ctx: Context) -> tuple[list[CountryMention], list[RegionMention]]:
     """Countries and regions, each with the spans of its mentions, in order of first mention."""
+    doc, skip = ctx.doc, ctx.skip
     gaz = gazetteer(doc.lang_)
     countries: dict[str, list[CharSpan]] = {}
     regions: dict[str, list[CharSpan]] = {}

@@ -9,15 +9,14 @@ the countries (ISO codes), regions or named bodies in the subject and object.
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
+from hemiwatch.extract.context import Context
 from hemiwatch.extract.lexicons import reporting_verbs
 from hemiwatch.models import CountryMention, Event, RegionMention
-from hemiwatch.models import Span as CharSpan
 
 LIGHT_VERBS = {
     "hold",
@@ -107,14 +106,11 @@ def _code(tok: Token, hypothetical: bool, depth: int) -> tuple[str, Token, bool]
 
 
 def extract_events(
-    doc: Doc,
-    countries: list[CountryMention],
-    regions: list[RegionMention],
-    skip: list[CharSpan] | None = None,
-    date: dt.date | None = None,
-    place: str | None = None,
+    ctx: Context, countries: list[CountryMention], regions: list[RegionMention]
 ) -> list[Event]:
     """At most one event per sentence, in text order."""
+    doc, skip, date = ctx.doc, ctx.skip, ctx.date
+    place = ctx.dateline.place if ctx.dateline else None
     spans = sorted(
         [(a, b, c.code) for c in countries for a, b in c.mentions]
         + [(a, b, f"region:{r.slug}") for r in regions for a, b in r.mentions]
@@ -132,7 +128,7 @@ def extract_events(
 
     out = []
     for sent in doc.sents:
-        if any(a <= sent.start_char < b for a, b in skip or []) and len(sent) < 12:
+        if any(a <= sent.start_char < b for a, b in skip) and len(sent) < 12:
             continue
         coded = code_sentence(sent)
         if coded is None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from hemiwatch.extract.lexicons import stance_words
-from hemiwatch.extract.nlp import sentence_of
 from hemiwatch.models import Span as CharSpan
+from hemiwatch.nlp import sentence_of
 
 WORDS = stance_words()
 SUBJECTS = {"nsubj", "nsubjpass", "nsubj:pass"}

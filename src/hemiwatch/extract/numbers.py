@@ -12,9 +12,9 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from hemiwatch.extract.nlp import PERSON, sentence_of, sentences_between, text_of
+from hemiwatch.extract.context import Context
 from hemiwatch.models import NumberClaim
-from hemiwatch.models import Span as CharSpan
+from hemiwatch.nlp import PERSON, sentence_of, sentences_between, text_of
 
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -145,9 +145,9 @@ def parse_number(num: str, language: str = "en") -> float | None:
     return float(total + current)
 
 
-def extract_numbers(doc: Doc, skip: list[CharSpan] | None = None) -> list[NumberClaim]:
+def extract_numbers(ctx: Context) -> list[NumberClaim]:
     """Quantitative claims in text order; unitless figures take the unit of the one before."""
-    skip = skip or []
+    doc, skip = ctx.doc, ctx.skip
     out: list[NumberClaim] = []
     last_unit: tuple[str, int] | None = None  # (unit, sentence start) of the last counted noun
     for m in (NUMBER_ES if doc.lang_ == "es" else NUMBER).finditer(text_of(doc)):

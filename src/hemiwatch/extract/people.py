@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from hemiwatch.extract.context import Context
 from hemiwatch.extract.countries import find_places
 from hemiwatch.extract.grammar import is_relative
 from hemiwatch.extract.lexicons import first_names, gazetteer, reporting_verbs, titles
-from hemiwatch.extract.nlp import PERSON, sentence_of, text_of
 from hemiwatch.models import Person
 from hemiwatch.models import Span as CharSpan
+from hemiwatch.nlp import PERSON, sentence_of, text_of
 
 # A name right after one of these nouns names a thing: "the tanker X", "the side Y".
 THING_NOUNS = {
@@ -95,9 +96,9 @@ class _Candidate:
     basis: str = "person.ner"
 
 
-def extract_people(doc: Doc, skip: list[CharSpan] | None = None) -> list[Person]:
+def extract_people(ctx: Context) -> list[Person]:
     """Persons with canonical full names, in order of first mention."""
-    skip = skip or []
+    doc, skip = ctx.doc, list(ctx.skip)
     full: dict[str, _Candidate] = {}
     short: list[Span] = []
     found = _name_spans(doc)

@@ -11,27 +11,24 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from hemiwatch.extract.context import Context
 from hemiwatch.extract.lexicons import reporting_verbs
-from hemiwatch.extract.nlp import sentence_of, sentences_between, text_of
-from hemiwatch.extract.quotemarks import QuoteRun, find_quote_runs
 from hemiwatch.extract.spans import Spans
 from hemiwatch.extract.speakers import Speaker, SpeakerResolver
 from hemiwatch.models import Person, Quote
 from hemiwatch.models import Span as CharSpan
+from hemiwatch.nlp import sentence_of, sentences_between, text_of
+from hemiwatch.prepare.quotemarks import QuoteRun, find_quote_runs
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 SHORT_QUOTE_WORDS = 4
 RELATIVE = {"who", "quien", "quienes", "que"}
 
 
-def extract_quotes(
-    doc: Doc, people: list[Person], skip: list[CharSpan] | None = None
-) -> list[Quote]:
-    """Direct quotes (with speakers) then indirect ones, merged in text order.
-
-    `skip` holds spans (the dateline) that no quote may include.
-    """
-    skip = skip or []
+def extract_quotes(ctx: Context, people: list[Person]) -> list[Quote]:
+    """Direct quotes (with speakers) then indirect ones, merged in text order; none from the
+    context's skipped spans (the dateline)."""
+    doc, skip = ctx.doc, list(ctx.skip)
     runs = [r for r in find_quote_runs(text_of(doc)) if not _overlaps(r.span, skip)]
     quoted = Spans(r.span for r in runs)
     resolver = SpeakerResolver(doc, people, quoted)

@@ -26,9 +26,9 @@ from hemiwatch.extract.grammar import (
     sent_range,
 )
 from hemiwatch.extract.lexicons import reporting_verbs
-from hemiwatch.extract.nlp import sentence_of, sentences
 from hemiwatch.models import CountryMention, Quote, RegionMention
 from hemiwatch.models import Span as CharSpan
+from hemiwatch.nlp import sentence_of, sentences
 
 # what is taken part in: an exercise, a force, a programme ...
 EVENTS = re.compile(

@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.extract.countries import find_places
 from hemiwatch.extract.lexicons import gazetteer, roles, titles
-from hemiwatch.extract.nlp import PERSON
 from hemiwatch.extract.spans import Spans
 from hemiwatch.models import Person
 from hemiwatch.models import Span as CharSpan
+from hemiwatch.nlp import PERSON
 
 PRONOUN_GENDER = {"he": "male", "she": "female"}
 _ABBREVIATIONS = {

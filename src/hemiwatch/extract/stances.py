@@ -11,16 +11,15 @@ given: a wrong stance misleads more than a missing one.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
+from hemiwatch.extract.context import Context
 from hemiwatch.extract.grammar import WORDS, complement_text, extent, negated, preps, sent_range
-from hemiwatch.extract.nlp import sentence_of, text_of
 from hemiwatch.extract.sides import (
     Places,
     find_actors,
@@ -36,7 +35,7 @@ from hemiwatch.extract.sides import (
     unplaced_partner,
 )
 from hemiwatch.models import CountryMention, Quote, RegionMention, Stance
-from hemiwatch.models import Span as CharSpan
+from hemiwatch.nlp import sentence_of, text_of
 from hemiwatch.rules import inferred, on
 
 # cues whose other side is never guessed: "asked for support" names no one to ask
@@ -82,27 +81,26 @@ def _cue_for(tok: Token) -> Cue | None:
 
 
 def extract_stances(
-    doc: Doc,
+    context: Context,
     countries: list[CountryMention],
     regions: list[RegionMention],
     quotes: list[Quote],
-    skip: list[CharSpan] | None = None,
-    date: dt.date | None = None,
 ) -> list[Stance]:
     """Stances in text order, one per (actor, target, polarity) and sentence."""
+    doc, skip, date = context.doc, context.skip, context.date
     places = Places(countries, regions)
     counts = {c.code: len(c.mentions) for c in countries}
     ctx = _Context(places, quotes, counts, first_source_country(quotes))
     out: dict[tuple[str, str, str, int], Stance] = {}
     for tok in doc:
-        if any(a <= tok.idx < b for a, b in skip or []):
+        if any(a <= tok.idx < b for a, b in skip):
             continue
         found = _from_cue(tok, ctx)
         if found is None:
             continue
         actors, targets, polarity, speaker, mutual, basis, target_basis = found
         sent = sentence_of(tok)
-        start = max([sent.start_char, *(b for a, b in skip or [] if a <= sent.start_char < b)])
+        start = max([sent.start_char, *(b for a, b in skip if a <= sent.start_char < b)])
         evidence = text_of(doc)[start : sent.end_char].strip()
         pairs = [(a, t) for a in actors for t in targets if a != t]
         if mutual:

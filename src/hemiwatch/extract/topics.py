@@ -18,11 +18,10 @@ from functools import cache
 from importlib import resources
 from typing import get_args
 
-from spacy.tokens import Doc
-
-from hemiwatch.extract.nlp import text_of
+from hemiwatch.extract.context import Context
 from hemiwatch.models import CountryMention, RegionMention, Topic, TopicLabel
 from hemiwatch.models import Span as CharSpan
+from hemiwatch.nlp import text_of
 
 SECURITY = tuple(t for t in get_args(TopicLabel) if t != "other")
 DOMAINS = ("sport", "culture", "markets", "science")
@@ -78,14 +77,10 @@ def sentence_topics(text: str) -> dict[str, float]:
 
 
 def extract_topics(
-    doc: Doc,
-    title: str,
-    countries: list[CountryMention],
-    regions: list[RegionMention],
-    skip: list[CharSpan] | None = None,
+    ctx: Context, countries: list[CountryMention], regions: list[RegionMention]
 ) -> tuple[list[Topic], bool]:
     """(topics with their evidence sentences, off_topic). The title counts but is no evidence."""
-    skip = skip or []
+    doc, skip, title = ctx.doc, ctx.skip, ctx.article.title
     score: dict[str, float] = defaultdict(float)
     strong: set[str] = set()
     evidence: dict[str, list[CharSpan]] = defaultdict(list)

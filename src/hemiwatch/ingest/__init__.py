@@ -84,15 +84,6 @@ def _sniff(text: str) -> str:
     return "text"
 
 
-def iter_articles(path: Path, settings: Settings) -> Iterator[Article | IngestError]:
-    """Every article under a path, an IngestError in place of each one that cannot be read."""
-    for file in find_inputs(path):
-        try:
-            yield read_article(file, settings)
-        except IngestError as exc:
-            yield exc
-
-
 def find_sources(path: Path) -> list[Path]:
     """Like find_inputs, but feeds and JSONL files count too (for `hemiwatch ingest`)."""
     return find_inputs(path, {**SUFFIXES, **STREAMS})

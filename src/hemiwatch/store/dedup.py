@@ -56,12 +56,6 @@ def to_bytes(mh: Any) -> bytes:
     return np.asarray(mh.hashvalues, dtype=np.uint64).tobytes()
 
 
-def similarity(a: bytes, b: bytes) -> float:
-    x = np.frombuffer(a, dtype=np.uint64)
-    y = np.frombuffer(b, dtype=np.uint64)
-    return float(np.count_nonzero(x == y)) / NUM_PERM
-
-
 def best_match(sig: bytes, others: list[bytes]) -> tuple[int, float]:
     """(index, estimated Jaccard) of the most similar signature, compared in one pass."""
     if not others:

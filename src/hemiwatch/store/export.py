@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from hemiwatch.display import plover_row
 from hemiwatch.store.db import Store
 from hemiwatch.store.writer import fact_rows
 
@@ -42,27 +43,11 @@ def table_rows(store: Store, since: dt.date | None) -> dict[str, list[dict[str, 
     return out
 
 
-def plover_row(e: dict[str, Any], article_id: str) -> dict[str, Any]:
-    return {
-        "event_type": e["event_type"],
-        "source_actor": e["source_actor"],
-        "target_actor": e["target_actor"],
-        "location": e["location"],
-        "date": e["date"],
-        "negated": e["negated"],
-        "hypothetical": e["hypothetical"],
-        "text": e["text"],
-        "article_id": article_id,
-    }
-
-
 def jsonl_lines(store: Store, since: dt.date | None, plover: bool = False) -> Iterator[str]:
     for article, facts, cluster in store.all_articles(since=since):
         if plover:
             for e in facts.events:
-                yield json.dumps(
-                    plover_row(e.model_dump(mode="json"), article.id), ensure_ascii=False
-                )
+                yield json.dumps(plover_row(e, article.id), ensure_ascii=False)
         else:
             row = {
                 "article": article.model_dump(mode="json"),

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from hemiwatch.models import Facts
 
 # Shorter spans are painted last, so a number inside a quote shows as a number.
-KINDS = ("takeaway", "stance", "quote", "number", "person", "country")
 
 
 @dataclass

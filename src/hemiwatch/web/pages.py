@@ -16,8 +16,8 @@ from markupsafe import Markup
 from hemiwatch.analyze.board import board
 from hemiwatch.analyze.brief import brief
 from hemiwatch.analyze.commitments import commitments
-from hemiwatch.analyze.labels import place_name
 from hemiwatch.api.context import Context, context
+from hemiwatch.display import figure, place_name
 from hemiwatch.extract.topics import SECURITY
 from hemiwatch.store.db import HL_CLOSE, HL_OPEN
 from hemiwatch.web.highlight import segments
@@ -31,19 +31,18 @@ Text = Annotated[str | None, Query(max_length=200)]
 router = APIRouter(include_in_schema=False)
 
 
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    """The dashboard's page for an error (api/errors.py sends JSON under /api)."""
+    return TEMPLATES.TemplateResponse(
+        request, "error.html", {"status": status, "message": message}, status_code=status
+    )
+
+
 def _page(request: Request, template: str, **values: Any) -> HTMLResponse:
     return TEMPLATES.TemplateResponse(request, template, values)
 
 
-def _number(value: Any) -> str:
-    """1234567.0 -> '1,234,567'; None -> ''."""
-    if value is None or value == "":
-        return ""
-    number = float(value)
-    return f"{number:,.0f}" if number.is_integer() else f"{number:,.2f}"
-
-
-TEMPLATES.env.filters["num"] = _number
+TEMPLATES.env.filters["num"] = lambda value: figure(value, "")
 
 
 def country_stances(rows: list[dict[str, Any]]) -> dict[str, str]:
@@ -157,7 +156,7 @@ def commitments_page(request: Request, ctx: Ctx) -> HTMLResponse:
             "label": f"{r['date'] or 'undated'} · {r['initiative']}",
             "pledged": round(100 * (r["pledged_max"] or 0) / r["sought"], 1),
             "delivered": round(100 * r["delivered"] / r["sought"], 1) if r["delivered"] else None,
-            "detail": f"sought {_number(r['sought'])}, pledged {_number(r['pledged_max'])} "
+            "detail": f"sought {figure(r['sought'], '')}, pledged {figure(r['pledged_max'], '')} "
             f"{r['unit']}",
         }
         for r in rows

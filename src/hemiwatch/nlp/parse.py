@@ -1,19 +1,18 @@
-"""The spaCy pipeline hemiwatch parses with: the PyPI English model plus paragraph boundaries."""
+"""The spaCy pipelines hemiwatch parses with: the PyPI models plus paragraph boundaries."""
 
 from __future__ import annotations
 
 import re
 import warnings
-from bisect import bisect_right
 from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from hemiwatch.errors import ConfigError
-from hemiwatch.extract.dateline import extract_dateline
-from hemiwatch.extract.quotemarks import OPENERS, find_quote_runs
+from hemiwatch.prepare.dateline import extract_dateline
+from hemiwatch.prepare.quotemarks import OPENERS, find_quote_runs
 
 PERSON = frozenset({"PERSON", "PER"})  # the English and the Spanish models' label for people
 
@@ -87,46 +86,3 @@ def load_model(name: str) -> Language:
         ) from exc
     nlp.add_pipe("hemiwatch_paragraphs", before="parser")
     return nlp
-
-
-def sentences(doc: Doc) -> list[Span]:
-    """The doc's sentences, computed once per doc (doc.sents walks the whole doc each time)."""
-    cached = doc.user_data.get("hemiwatch_sentences")
-    if cached is None:
-        cached = list(doc.sents)
-        doc.user_data["hemiwatch_sentences"] = cached
-    return cached
-
-
-def sentences_between(doc: Doc, start: int, end: int) -> list[Span]:
-    """Sentences overlapping the character range [start, end)."""
-    sents = sentences(doc)
-    starts = doc.user_data.get("hemiwatch_starts")
-    if starts is None:
-        starts = [s.start_char for s in sents]
-        doc.user_data["hemiwatch_starts"] = starts
-    first = max(0, bisect_right(starts, start) - 1)
-    out = []
-    for sent in sents[first:]:
-        if sent.start_char >= end:
-            break
-        if sent.end_char > start:
-            out.append(sent)
-    return out
-
-
-def sentence_of(item: Token | Span) -> Span:
-    """The sentence holding a token or span, without spaCy's scan of every sentence."""
-    doc = item.doc
-    char = item.idx if isinstance(item, Token) else item.start_char
-    found = sentences_between(doc, char, char + 1)
-    return found[0] if found else doc[:]
-
-
-def text_of(doc: Doc) -> str:
-    """The doc's text, built once (Doc.text joins every token on each access)."""
-    cached = doc.user_data.get("hemiwatch_text")
-    if cached is None:
-        cached = doc.text
-        doc.user_data["hemiwatch_text"] = cached
-    return str(cached)
