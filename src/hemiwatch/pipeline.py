@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -33,6 +32,7 @@ from hemiwatch.ingest import iter_items
 from hemiwatch.models import Article, Facts, NumberClaim, Topic
 from hemiwatch.nlp import load_model
 from hemiwatch.prepare.dateline import extract_dateline
+from hemiwatch.prepare.text import MIN_WORDY, parse_text, wordy
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is imported only by what writes to it
     from hemiwatch.store import Store
@@ -104,7 +104,7 @@ def _parse(
     """Parse a batch with one model; if the batch fails, parse each article alone so that one
     text the parser cannot take costs only itself."""
     nlp = load_model(model)
-    texts = [breakable(a.text) for a in articles]
+    texts = [parse_text(a) for a in articles]
     try:
         return dict(zip(slots, nlp.pipe(texts, batch_size=settings.batch_size), strict=True))
     except Exception:
@@ -118,29 +118,6 @@ def _parse(
                 f"{article.id}: the parser failed ({type(exc).__name__}: {exc})"
             )
     return out
-
-
-LONG_RUN = re.compile(r"\S{400,}")
-MIN_WORDY = 0.3  # share of letters and digits below which a long text is not prose
-
-
-def wordy(text: str) -> float:
-    """The share of letters and digits among the visible characters (1.0 for short texts):
-    a page of quote marks or symbols would cost the parser a token per character."""
-    visible = len(text) - sum(text.count(c) for c in " \n\t")
-    if visible < 200:
-        return 1.0
-    return sum(ch.isalnum() for ch in text) / visible
-
-
-def breakable(text: str) -> str:
-    """The text with a space put in place of every 100th character of any run of 400 or more
-    characters without one. spaCy's tokenizer is quadratic on such runs (5,000 quote marks
-    take seconds); prose has none, and offsets stay those of the article."""
-    if not LONG_RUN.search(text):
-        return text
-    return LONG_RUN.sub(lambda m: "".join(
-        " " if i % 100 == 99 else ch for i, ch in enumerate(m.group())), text)  # fmt: skip
 
 
 def facts_from_doc(article: Article, doc: Doc) -> Facts:

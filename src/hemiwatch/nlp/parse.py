@@ -11,7 +11,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from hemiwatch.errors import ConfigError
-from hemiwatch.prepare.dateline import extract_dateline
 from hemiwatch.prepare.quotemarks import OPENERS, find_quote_runs
 
 PERSON = frozenset({"PERSON", "PER"})  # the English and the Spanish models' label for people
@@ -19,15 +18,13 @@ PERSON = frozenset({"PERSON", "PER"})  # the English and the Spanish models' lab
 
 @Language.component("hemiwatch_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line ends a sentence, and so does a dateline: the parser would otherwise join
-    paragraphs, and read "PANAMA CITY, March 3 (Wire) - Panama and ..." as one subject."""
-    dateline = extract_dateline(doc.text, None)
-    if dateline is not None:
-        body = doc.char_span(dateline.span[1], len(doc.text), alignment_mode="expand")
-        if body is not None and len(body) and body.start > 0:
-            doc[body.start].is_sent_start = True
-            if len(body) > 1:
-                body[1].is_sent_start = False  # no one-word sentence: «– Venezuela desplegó …»
+    """A blank line ends a sentence, and so does a blanked dateline (prepare/text.py blanks it
+    to spaces): the parser would otherwise join paragraphs, and read the first words of the
+    body into the whitespace before them."""
+    if len(doc) > 1 and doc[0].is_space:
+        doc[1].is_sent_start = True
+        if len(doc) > 2:
+            doc[2].is_sent_start = False  # no one-word sentence: «– Venezuela desplegó …»
     for tok in doc[:-1]:
         if "\n" in tok.text_with_ws and (
             tok.is_space or tok.whitespace_ == "\n" or "\n\n" in tok.text

@@ -1,4 +1,19 @@
-"""Dateline: "Washington, Dec 20 (NationPress)" -> place, date (year from `published`), outlet."""
+"""Dateline: the place (and date, and outlet) a story was filed from, at the start of its text.
+
+The forms real pages use, English and Spanish:
+
+    Washington, Dec 20 (NationPress) ...        PLACE, DATE (OUTLET)
+    PORT-AU-PRINCE, Haiti (AP) — ...            CAPS[, Region] (OUTLET) dash
+    WASHINGTON, CMC – ... / OTTAWA — ...         CAPS[, OUTLET] dash
+    PANAMÁ.- ... / Haití. – ... / San Pedro Sula – ...
+    Oct. 30 (UPI) — ...                         DATE (OUTLET) dash
+    01:05 | Lima, Dec. 07.                      TIME | PLACE, DATE.
+    (MENAFN- Newsroom Panama) ... / (Guayaquil) ...
+    Tegucigalpa, Honduras  (a paragraph of its own)
+
+Nothing inside the dateline counts as a fact; the parser reads it as blanks (prepare/text.py).
+The year comes from `published` when the dateline has none.
+"""
 
 from __future__ import annotations
 
@@ -29,36 +44,82 @@ MONTHS = {
     for m in names
 }
 
+_UP = "A-ZÁÉÍÓÚÑÜÇ"
 _MONTH_DAY = r"[A-Za-z]{3,9}\.?\s+\d"
 _PLACE = (
-    r"(?P<place>[A-ZÁÉÍÓÚÑÜ][\w.'’ -]{1,40}?"
-    rf"(?:,\s*(?!{_MONTH_DAY})[A-ZÁÉÍÓÚÑ][\w.'’ -]{{1,30}}?)?)"
+    rf"(?P<place>[{_UP}][\w.'’ -]{{1,40}}?"
+    rf"(?:,\s*(?!{_MONTH_DAY})[{_UP}][\w.'’ -]{{1,30}}?)?)"
 )
 _DATE = (
     r"(?P<date>(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})"
     r"|(?P<d2>\d{1,2})\s+(?:de\s+)?(?P<m2>[A-Za-záéíóú]{3,10})\.?)(?:,?\s+(?P<year>\d{4}))?"
 )
 _OUTLET = r"\((?P<outlet>[^()\n]{2,60})\)"
-DATELINE = re.compile(
-    rf"\A\s*{_PLACE}(?:,\s*{_DATE})?\s*{_OUTLET}?\s*(?:[-–—:.]+\s*|\s+)(?=\S)", re.UNICODE
+_DASH = r"(?:\s*(?:--|[-–—])\s*|\s*\.\s*[-–—]+\s*)"  # " — ", " -- ", ".-", ". –"
+_CAPS = rf"[{_UP}][{_UP}.'’ -]{{2,40}}"  # PORT-AU-PRINCE, GUATEMALA CITY, PANAMÁ
+_TITLED = rf"[{_UP}][\w'’]+(?:\s+(?:de|del|la|las|los|of|the|[{_UP}][\w'’]+)){{0,4}}"
+
+FORMS = (
+    # Washington, Dec 20 (NationPress) ...   SANTO DOMINGO, 17 de noviembre (Prensa Andina).
+    re.compile(rf"\A\s*{_PLACE},\s*{_DATE}\s*{_OUTLET}?\s*(?:[-–—:.]+\s*|\s+)(?=\S)"),
+    # PORT-AU-PRINCE, Haiti (AP) —   WASHINGTON (Reuters) –   MIAMI (WSVN) -
+    re.compile(
+        rf"\A\s*(?P<place>{_CAPS}(?:,\s*[{_UP}][\w.'’ -]{{1,30}}?)?),?\s*{_OUTLET}"
+        rf"\s*(?:[-–—:.]+\s*|\s+)(?=\S)"
+    ),
+    # WASHINGTON, CMC –   OTTAWA —   BRIDGETOWN --   PANAMÁ.-   MANILA, Philippines —
+    re.compile(
+        rf"\A\s*(?P<place>{_CAPS}?[{_UP}])(?:,\s*(?P<outlet>[{_UP}][\w'’]+(?:\s+[{_UP}][\w'’]+)?))?"
+        rf"{_DASH}(?=\S)"
+    ),
+    # Haití. –   San Pedro Sula –   Washington, DC -   Ciudad de Guatemala, Guatemala.-
+    re.compile(
+        rf"\A\s*(?P<place>{_TITLED}(?:,\s*{_TITLED})?)(?:\.\s*[-–—]+|\s+[-–—]+|\.-)\s*(?=\S)"
+    ),
+    # Oct. 30 (UPI) —
+    re.compile(rf"\A\s*{_DATE}\s*{_OUTLET}\s*[-–—:]+\s*(?=\S)"),
+    # 01:05 | Lima, Dec. 07.
+    re.compile(rf"\A\s*\d{{1,2}}:\d{{2}}\s*\|\s*{_PLACE},\s*{_DATE}\.?\s*(?=\S)"),
+    # (MENAFN- Newsroom Panama)   (Guayaquil)
+    re.compile(rf"\A\s*\((?P<outlet>[{_UP}][^()\n]{{1,40}})\)\s*(?=[{_UP}])"),
+)
+# a first paragraph that is only a place: "Tegucigalpa, Honduras", "Santo Domingo, DR"
+PLACE_LINE = re.compile(
+    rf"\A\s*(?P<place>{_TITLED}(?:,\s*(?:{_TITLED}|[{_UP}]{{2,3}}))?)\s*\n\s*\n"
 )
 
 
 def extract_dateline(text: str, published: date | None) -> Dateline | None:
     """The dateline at the start of the text, if the first line has one."""
     first = text[: text.find("\n")] if "\n" in text else text
-    m = DATELINE.match(first)
-    if not m or not (m.group("date") or m.group("outlet")):
-        return None
-    place = m.group("place").strip()
-    if not m.group("date") and not place.isupper():
-        return None  # "Sister Ann (not pictured) was ..." is a caption, not a dateline
-    return Dateline(
-        place=place,
-        date=_resolve_date(m, published),
-        outlet=(m.group("outlet") or "").strip() or None,
-        span=(m.start("place"), m.end()),
-    )
+    for form in FORMS:
+        m = form.match(first)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        if form is FORMS[0] and not (groups.get("date") or groups.get("outlet")):
+            continue
+        if form is FORMS[3] and not _place_like(groups["place"]):
+            continue
+        place = (groups.get("place") or groups.get("outlet") or "").strip(" .,-")
+        if form is FORMS[6] and groups.get("outlet", "").strip().isdigit():
+            continue
+        return Dateline(
+            place=place,
+            date=_resolve_date(m, published) if groups.get("date") else None,
+            outlet=(groups.get("outlet") or "").strip() or None,
+            span=(m.start(), m.end()),
+        )
+    line = PLACE_LINE.match(text)
+    if line is not None and _place_like(line.group("place")):
+        return Dateline(place=line.group("place").strip(), span=(line.start(), line.end()))
+    return None
+
+
+def _place_like(words: str) -> bool:
+    """A short run of capitalised words (and particles): a place, not a clause."""
+    parts = re.findall(r"[\w'’]+", words)
+    return 0 < len(parts) <= 5 and sum(w[:1].isupper() for w in parts) >= len(parts) - 2
 
 
 def _resolve_date(m: re.Match[str], published: date | None) -> date | None:
