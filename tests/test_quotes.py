@@ -118,8 +118,19 @@ def test_scare_quotes_and_titles_are_not_quotes(facts_of: FactsOf) -> None:
 
 
 def test_attributed_partial_quote(facts_of: FactsOf) -> None:
-    f = facts_of("Trade Minister Oscar Pineda called the tariffs “economic blackmail” on Friday.")
-    assert pairs(f) == [("economic blackmail", "Oscar Pineda")]
+    f = facts_of(
+        "Trade Minister Oscar Pineda called the tariffs “blackmail by other means” on Friday."
+    )
+    assert pairs(f) == [("blackmail by other means", "Oscar Pineda")]
+
+
+def test_a_two_word_label_in_marks_is_no_quote_issue_19(facts_of: FactsOf) -> None:
+    """The settled convention: one- and two-word labels ("trusted partner") are not quotes."""
+    f = facts_of(
+        "President Lena Vasquez called the United States a “trusted partner” on Friday, and "
+        "Minister Tomas Ek described the boats as “narco vessels.”"
+    )
+    assert direct(f) == []
 
 
 def test_unbalanced_marks_do_not_spoil_other_paragraphs(facts_of: FactsOf) -> None:

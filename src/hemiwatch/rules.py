@@ -48,6 +48,7 @@ RULES: dict[str, str] = {
     "speaker.chain": "an attribution without a subject that continues the speaker of the "
     "previous attribution (inferred)",
     "speaker.joint": "two speakers reporting together ('A and B said')",
+    "speaker.country": "a country speaking for its government ('Canada said', «Ucrania declaró»)",
     # --- people, places --------------------------------------------------------------------
     "person.ner": "a PERSON entity of the language model",
     "person.appos_entity": "a name the model took for an organisation or a place, in "

@@ -3,13 +3,13 @@
 extract_places(doc, skip)           countries.py    countries (ISO) and regions
 extract_people(doc, skip)           people.py       full names, titles, gender
 extract_numbers(doc, skip)          numbers.py      value, unit, qualifier, role
-extract_quotes(doc, people, skip)   quotes.py       direct and indirect, speakers resolved
+extract_quotes(ctx, people)        quotes/         direct and indirect, speakers resolved
 extract_topics(doc, title, ...)     topics.py       topics with evidence, off_topic
 extract_stances(doc, places, ...)   stances.py      who cooperates with / refuses whom
 extract_commitments(doc, numbers)   commitments.py  sought vs pledged vs delivered
 extract_events(doc, places, ...)    events.py       PLOVER-coded events
 
-Helpers: speakers.py (who a subject phrase is), sides.py (who acts, toward whom), grammar.py
+Helpers: sides.py (who acts, toward whom), grammar.py
 (the English and the Spanish dependency labels read alike), spans.py. The models, label
 schemes and lexicon loader are in hemiwatch.nlp; the dateline and quotation marks, read from the
 text before any parse, in hemiwatch.prepare.

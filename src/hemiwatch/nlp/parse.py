@@ -43,6 +43,8 @@ def _quotes_hold_together(doc: Doc) -> None:
     the Spanish model would otherwise cut at the marks and leave the verb without its quote."""
     text = doc.text
     for run in find_quote_runs(text):
+        if run.single:
+            continue  # a label in single marks may be an apostrophe's pair
         a, b = run.span
         inner = doc.char_span(a, b, alignment_mode="expand")
         if inner is None or not len(inner):

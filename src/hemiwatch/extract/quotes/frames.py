@@ -1,0 +1,340 @@
+"""Attribution frames: a verb of speech (or "according to X" / «según X») with the token that
+names its speaker and, for reported speech, the clause it reports.
+
+    X said (that) CLAUSE            quote.indirect.ccomp      the verb's complement clause
+    CLAUSE, X said.                 quote.indirect.trailing   what comes before the attribution
+    A, X said, B                    quote.indirect.trailing   both parts (A only when B is none)
+    according to X, CLAUSE          quote.indirect.according  the clause the phrase frames
+    X claims to be ...              quote.indirect.infinitive
+
+The speaker token is the verb's subject (or agent), climbing through the clauses a subject
+governs ("..., adding that ...", "and added that ..."); a relative subject is its head noun
+("..., said the envoy, who added that ..."); a Spanish finite verb with no subject is pro-drop
+(«…», agregó), resolved from the attributions before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from hemiwatch.extract.lexicons import reporting_verbs
+from hemiwatch.extract.spans import Spans
+from hemiwatch.models import Span as CharSpan
+from hemiwatch.nlp import sentence_of, text_of
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+RELATIVE = frozenset({"who", "which", "that", "quien", "quienes", "que", "cual"})
+ACCORDING = frozenset({"according", "según"})  # "according to X", «según X»
+WITHHOLD = frozenset({"decline", "refuse", "fail", "negarse", "rehusar", "declinar"})
+CLIMB = frozenset({"conj", "advcl", "xcomp", "ccomp", "relcl", "acl"})
+ATTRIBUTION_TAIL = frozenset(
+    {"npadvmod", "advmod", "prep", "obl", "punct", "nmod", "dobj", "obj", "dative", "iobj",
+     "aux", "auxpass", "neg", "advcl", "acl", "cc", "conj", "det", "amod", "appos", "agent",
+     "nsubj", "nsubjpass", "compound", "case", "mark", "expl:pv", "obl:tmod", "npmod", "attr"}
+)  # fmt: skip
+
+
+# what follows an attribution aside without being reported ("..., X said, but Y has not ...")
+CONTINUATIONS = frozenset(
+    "but and yet while although though whereas so because as pero y mientras aunque sino".split()
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    cue: Token
+    subject: Token | None  # the token that names the speaker; None for a pro-drop verb
+    content: CharSpan | None  # the reported clause, when the frame reports one
+    text: str  # the reported words (its parts joined, for "A, X said, B")
+    basis: str  # how the report was found
+    speaker_basis: str | None = None  # a special way to the speaker (quoted_as, relative)
+    prodrop: bool = False
+
+    @property
+    def plural(self) -> bool:
+        return self.cue.morph.get("Number", []) == ["Plur"]
+
+
+@cache
+def _verbs() -> tuple[frozenset[str], frozenset[str]]:
+    return reporting_verbs()
+
+
+def is_cue(tok: Token, naming: bool = False) -> bool:
+    """A verb of speech (or of naming, for partial quotes), or "according to" / «según»."""
+    if tok.lower_ in ACCORDING:
+        return True
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    speech, names = _verbs()
+    lemma = tok.lemma_.lower()
+    return lemma in speech or (naming and lemma in names)
+
+
+def withheld(verb: Token) -> bool:
+    """'X declined to say how many ...', 'X would not say whether ...': nothing was reported."""
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in {"no", "never", "nunca"})
+           for c in verb.children):  # fmt: skip
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WITHHOLD
+
+
+def subject_of(verb: Token, quoted: Spans) -> tuple[Token | None, str | None, bool]:
+    """(the token naming who speaks, a special basis, pro-drop?) for a cue."""
+    if verb.lower_ in ACCORDING:
+        return according_source(verb), None, False
+    if verb.lemma_.lower() == "say" and verb.head.lemma_.lower() == "quote":
+        # "the website quoted Ms. Simonyan as saying": the quoted person speaks
+        quoted_obj = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if quoted_obj:
+            return quoted_obj[0], "speaker.quoted_as", False
+    node = verb
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS and not quoted.holds(c.idx)]
+        if subjects and subjects[0].lower_ in RELATIVE and node.dep_ in {"relcl", "acl"}:
+            return node.head, "speaker.relative", False  # "…, said the envoy, who added that …"
+        if subjects:
+            return subjects[0], None, False
+        agent = [g for c in node.children if c.dep_ == "agent" for g in c.children]
+        if agent:
+            return agent[0], None, False
+        if node.dep_ in CLIMB and node.head.i != node.i:
+            if node.dep_ == "ccomp" and node.idx > node.head.idx:
+                break  # a reported clause's verb does not borrow the reporter's subject
+            if node.dep_ in {"relcl", "acl"} and node.pos_ not in {"VERB", "AUX"}:
+                break
+            head = node.head
+            if node.dep_ == "conj" and head.dep_ == "ccomp" and not is_cue(head):
+                head = head.head  # "He said A saw X, and added that B": parsed under A
+            node = head
+            continue
+        break
+    finite = "Fin" in verb.morph.get("VerbForm", [])
+    if verb.doc.lang_ == "es" and node is verb and finite:
+        return None, "speaker.prodrop", True  # «…», agregó.
+    return None, None, False
+
+
+def according_source(tok: Token) -> Token | None:
+    """X of "according to X" (prep -> pobj) or «según X» (X <- case)."""
+    if tok.lower_ == "según":
+        return tok.head if tok.dep_ == "case" and tok.head.i != tok.i else None
+    for prep in tok.children:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                return pobj
+    return None
+
+
+def find_frames(doc: Doc, quoted: Spans, skip: list[CharSpan]) -> list[Frame]:
+    """Every attribution frame of the text, in order (the cue's position)."""
+    out: list[Frame] = []
+    for tok in doc:
+        if quoted.holds(tok.idx) or any(a <= tok.idx < b for a, b in skip):
+            continue
+        if not is_cue(tok) or withheld(tok):
+            continue
+        subject, special, prodrop = subject_of(tok, quoted)
+        if subject is None and not prodrop:
+            continue
+        if tok.lower_ in ACCORDING:
+            out += _according(tok, subject, quoted)
+            continue
+        reports = [_clause(c) for c in tok.children if c.dep_ == "ccomp" and _reported(c)]
+        reports = [r for r in reports if r is not None]
+        if reports:
+            for span in reports:
+                assert span is not None
+                out.append(Frame(tok, subject, span, _slice(doc, span), "quote.indirect.ccomp",
+                                 special, prodrop))  # fmt: skip
+            continue
+        trailing = _trailing(tok, subject)
+        if trailing is not None:
+            span, text = trailing
+            out.append(Frame(tok, subject, span, text, "quote.indirect.trailing", special,
+                             prodrop))  # fmt: skip
+            continue
+        infinitive = _infinitive(tok)
+        if infinitive is not None:
+            out.append(Frame(tok, subject, infinitive, _slice(doc, infinitive),
+                             "quote.indirect.infinitive", special, prodrop))  # fmt: skip
+            continue
+        out.append(Frame(tok, subject, None, "", "", special, prodrop))  # 'he said.' only
+    return out
+
+
+def _slice(doc: Doc, span: CharSpan) -> str:
+    return text_of(doc)[span[0] : span[1]]
+
+
+def _reported(clause: Token) -> bool:
+    """A clause that is reported: not a question ('asked whether ...') and not a report of its
+    own ('A said X; B said Y': A's report is no part of B's)."""
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if", "si"} for c in clause.children):
+        return False
+    deps = {c.dep_ for c in clause.children}
+    return not (is_cue(clause) and bool(deps & SUBJECTS) and "ccomp" in deps)
+
+
+def _clause(clause: Token) -> CharSpan | None:
+    """The reported clause, without "that", final punctuation or a following "and added ..."."""
+    toks = list(clause.subtree)
+    for tok in toks:
+        if (
+            tok.i > clause.i
+            and tok.dep_ == "conj"
+            and is_cue(tok)
+            and tok.head.i == clause.i
+            and not any(c.dep_ == "neg" for c in tok.children)  # 'but has not replied'
+        ):
+            toks = [t for t in toks if t.i < tok.left_edge.i]
+            while toks and toks[-1].dep_ in {"cc", "punct"}:
+                toks = toks[:-1]
+            break
+    toks = _without_own_attribution(toks, clause)
+    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if sum(t.is_alpha for t in toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _without_own_attribution(toks: list[Token], clause: Token) -> list[Token]:
+    """A reported clause stops before a set-off relative or participle that carries an
+    attribution of its own (", which he said were ...", ", adding that ...")."""
+    for tok in toks:
+        if tok.i <= clause.i or tok.dep_ not in {"relcl", "advcl", "acl"}:
+            continue
+        first = tok.left_edge
+        set_off = first.i > 0 and first.doc[first.i - 1].text == ","
+        has_cue = any(is_cue(t) for t in tok.subtree)
+        if set_off and has_cue:
+            return [t for t in toks if t.i < first.i - 1]
+    return toks
+
+
+def _trailing(verb: Token, subject: Token | None) -> tuple[CharSpan, str] | None:
+    """ "CLAUSE, X said [on Tuesday]." and "A, X said, B": the words of the sentence around an
+    attribution set off by commas (or a dash), however the parser attached it."""
+    doc = verb.doc
+    sent = sentence_of(verb)
+    own = [verb] + ([subject] if subject is not None and subject.i < verb.i else [])
+    start = min(t.left_edge.i if t is subject else t.i for t in own)
+    if subject is not None and subject.i > verb.i:
+        start = verb.i  # "..., said the minister."
+    if start <= sent.start or doc[start - 1].text not in {",", "—", "–"}:
+        return None
+    end = _attribution_end(verb, subject, sent)
+    before = _words(doc, sent.start, start - 1)
+    after = _words(doc, end, sent.end) if end < sent.end else []
+    if after and (doc[end - 1].text not in {",", "—", "–"}):
+        return None  # the attribution does not close with a comma: no aside
+    if len([t for t in before if t.is_alpha]) < 3 and sum(t.is_alpha for t in after) < 3:
+        return None
+    if after and after[0].lower_ in CONTINUATIONS:
+        after = []  # "CLAUSE, a spokeswoman said, but Lima has not replied": not reported
+    if before and len([t for t in before if t.is_alpha]) <= 2 and after:
+        before = []  # "Also, Senator X said, the JCF has ..."
+    parts = [p for p in (before, after) if p]
+    if not parts:
+        return None
+    span = (parts[0][0].idx, parts[-1][-1].idx + len(parts[-1][-1].text))
+    text = " ".join(_text(doc, p) for p in parts)
+    return span, text
+
+
+def _attribution_end(verb: Token, subject: Token | None, sent: Span) -> int:
+    """The token after the attribution phrase: the verb, its subject and their adjuncts
+    ("said in a statement on Tuesday", "told reporters", "a spokeswoman for X said")."""
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ in {"ccomp", "parataxis"} or child.is_punct:
+            break
+        if child.dep_ in ATTRIBUTION_TAIL and child.i == end:
+            end = child.right_edge.i + 1
+    if subject is not None and subject.i > verb.i:
+        end = max(end, subject.right_edge.i + 1)
+    while end < sent.end and end < len(verb.doc) and verb.doc[end].is_space:
+        end += 1
+    if end < sent.end and verb.doc[end].text in {",", "—", "–"}:
+        end += 1
+    return min(end, sent.end)
+
+
+def _words(doc: Doc, start: int, end: int) -> list[Token]:
+    toks = [t for t in doc[start:end] if not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].text in {"“", '"', "«"}):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    return toks
+
+
+def _text(doc: Doc, toks: list[Token]) -> str:
+    return text_of(doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+
+
+def _infinitive(verb: Token) -> CharSpan | None:
+    """ "She claims to be making significant progress": the reported infinitive clause."""
+    if verb.lemma_.lower() not in {"claim", "say", "insist", "pretend"}:
+        return None
+    xcomp = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if not xcomp:
+        return None
+    toks = [t for t in xcomp[0].subtree]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if sum(t.is_alpha for t in toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _according(tok: Token, source: Token | None, quoted: Spans) -> list[Frame]:
+    """ "X happened, according to Y" / «Según Y, X ocurrió»: the clause the phrase frames,
+    when the phrase stands at its start or its end."""
+    if source is None:
+        return []
+    doc = tok.doc
+    phrase = source if tok.lower_ == "según" else tok
+    clause = phrase.head
+    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        clause = clause.head  # «ofrecieron cooperar …, según X»: what they offered
+    if clause.i == phrase.i:
+        rest = _after_opening(phrase, source)  # «Según X, …» parsed with X as the root
+    elif clause.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"}:
+        return []
+    else:
+        own = {t.i for t in phrase.subtree}
+        rest = [t for t in clause.subtree if t.i not in own]
+    while rest and (rest[-1].is_punct or rest[-1].is_space):
+        rest.pop()
+    while rest and (rest[0].is_punct or rest[0].is_space or rest[0].text in {",", ";", ":"}):
+        rest.pop(0)
+    beside = bool(rest) and (clause.i == phrase.i or phrase.left_edge.i > rest[-1].i)
+    if not rest or not (beside or phrase.right_edge.i < rest[0].i):
+        return []  # the phrase sits inside the clause: no clean split
+    if sum(t.is_alpha for t in rest) < 3:
+        return []
+    span = (rest[0].idx, rest[-1].idx + len(rest[-1].text))
+    return [Frame(tok, source, span, _slice(doc, span), "quote.indirect.according")]
+
+
+def _after_opening(phrase: Token, source: Token) -> list[Token]:
+    """The rest of the sentence after a sentence-initial «Según X,» that the parser made the
+    root: everything after its comma."""
+    doc, sent = phrase.doc, sentence_of(phrase)
+    comma = next((t for t in sent if t.i > source.i and t.text == ","), None)
+    first = min(t.i for t in phrase.subtree)
+    if comma is None or first != sent.start or comma.i - first > 6:
+        return []
+    out = []  # to the full stop: the parser may end its sentence early too
+    for tok in doc[comma.i + 1 :]:
+        if tok.is_space or tok.text in {".", "!", "?"}:
+            break
+        out.append(tok)
+    return out

@@ -1,0 +1,474 @@
+"""Who the subject of an attribution is: a person's full name, a body's fullest name, a
+country, or a described source; never a pronoun, a bare common noun, a dateline or a place.
+
+`resolve(tok, discourse, said)` is a pure function of the article's discourse state (built once:
+its people and their mentions, its bodies, its documents and their issuers, its unnamed
+described sources) and of the attributions decided before this one (`said`, in text order), so
+that the salient speaker of an attribution chain stays the speaker of "he said" until another
+person takes over.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from hemiwatch.extract.lexicons import _sections, gazetteer, roles, titles
+from hemiwatch.extract.quotes.bodies import Bodies, country_in, noun_phrase, of_name, strip_det
+from hemiwatch.extract.spans import Spans
+from hemiwatch.models import Person
+from hemiwatch.models import Span as CharSpan
+from hemiwatch.nlp import PERSON, sentence_of
+
+PRONOUN_GENDER = {"he": "male", "she": "female", "él": "male", "ella": "female"}
+BODY_PRONOUNS = frozenset({"it", "they", "ellos", "ellas"})
+INDEFINITE = frozenset({"a", "an", "un", "una", "another", "otro", "otra"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+ABBREVIATIONS = {
+    "adm.": "admiral",
+    "gen.": "general",
+    "col.": "colonel",
+    "capt.": "captain",
+    "sgt.": "sergeant",
+    "lt.": "lieutenant",
+    "cmdr.": "commander",
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "maj.": "major",
+}
+ROLE_GENDER = {
+    "spokeswoman": "female",
+    "spokesman": "male",
+    "chairwoman": "female",
+    "chairman": "male",
+    "congresswoman": "female",
+    "congressman": "male",
+}
+SALIENT_SENTENCES = 4  # a chain's speaker stays salient this long after speaking
+
+
+@cache
+def speaker_nouns() -> dict[str, frozenset[str]]:
+    """lexicons/speakers.txt by section; the kind sections keyed by their first word too."""
+    out: dict[str, frozenset[str]] = {}
+    for section, words in _sections("speakers.txt").items():
+        out[section] = frozenset(w.replace("-", " ") for w in words)
+    return out
+
+
+def kind_of(lemma: str) -> str | None:
+    """The kind of body a noun names ("military", "government", "police", "court")."""
+    for kind in ("military", "government", "police", "court"):
+        if lemma in speaker_nouns()[kind]:
+            return kind
+    return None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    title: str | None
+    country: str | None
+    mention: CharSpan  # the phrase of the attribution itself ("he", "the admiral", "Rubio")
+    body: bool = False  # a named body or a country, not a person
+    basis: str = "speaker.name"
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class Said:
+    """An attribution decided before: where, and who spoke."""
+
+    at: int
+    speaker: Speaker
+
+
+class Discourse:
+    """What one article offers speakers: built once, read by resolve()."""
+
+    def __init__(self, doc: Doc, people: list[Person], quoted: Spans) -> None:
+        self.doc = doc
+        self.quoted = quoted
+        self.mentions = sorted(
+            ((span, p) for p in people for span in p.mentions if not quoted.holds(span[0])),
+            key=lambda m: m[0],
+        )
+        self.starts = [m[0][0] for m in self.mentions]
+        self.bodies = Bodies(doc)
+        self.subject_mentions = {span for span, _ in self.mentions if self._is_subject(span)}
+        # "a senior State Department official": unnamed sources that speak later as "the
+        # official" (position, head lemma, token)
+        self.described = [
+            (t.idx, t.lemma_.lower(), t)
+            for t in doc
+            if t.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in t.children)
+            and (t.lemma_.lower() in titles() or t.lemma_.lower() in described_heads())
+            and not quoted.holds(t.idx)
+        ]
+        self.documents = {t.i: _issuer_token(t) for t in doc if is_document(t)}
+
+    def _is_subject(self, span: CharSpan) -> bool:
+        found = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        if found is None:
+            return False
+        root = found.root
+        return root.dep_ in SUBJECTS or (root.dep_ == "appos" and root.head.dep_ in SUBJECTS)
+
+    def persons_before(self, char: int) -> list[tuple[CharSpan, Person]]:
+        return self.mentions[: bisect_left(self.starts, char)]
+
+
+def described_heads() -> frozenset[str]:
+    return speaker_nouns()["described_heads"]
+
+
+def is_document(tok: Token) -> bool:
+    return tok.pos_ in {"NOUN", "PROPN"} and (
+        tok.lemma_.lower() in speaker_nouns()["documents"]
+        or tok.lower_ in speaker_nouns()["documents"]
+    )
+
+
+def resolve(tok: Token, disc: Discourse, said: Sequence[Said] = ()) -> Speaker | None:
+    """The speaker a subject token stands for, or None when the text does not say."""
+    found = _resolve(tok, disc, said, depth=0)
+    if found is None:
+        return None
+    phrase = noun_phrase(tok)
+    here = (phrase.start_char, phrase.end_char)
+    if not (found.mention[0] < here[1] and here[0] < found.mention[1]):
+        found = replace(found, mention=here)
+    return found
+
+
+def _resolve(tok: Token, disc: Discourse, said: Sequence[Said], depth: int) -> Speaker | None:
+    if depth > 3 or disc.quoted.holds(tok.idx):
+        return None
+    for appos in (c for c in tok.children if c.dep_ == "appos"):
+        person = _person_at(appos, disc)  # "Haiti's foreign minister, Jean-Robert Desvarieux,"
+        if person is not None:
+            return replace(person, basis="speaker.appos")
+    person = _person_at(tok, disc)
+    if person is not None:
+        return person
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if low in PRONOUN_GENDER:
+        return _as(_pronoun(tok, PRONOUN_GENDER[low], disc, said), "speaker.pronoun")
+    if low in BODY_PRONOUNS:
+        return _as(_latest_body(tok.idx, disc, said), "speaker.pronoun_body")
+    if tok.pos_ == "PRON":
+        return None
+    if is_document(tok):
+        return _as(_issuer(tok, disc, said, depth), "speaker.document")
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
+        return _described(tok)  # "a State Department official" is someone new
+    role = ABBREVIATIONS.get(low, low)
+    plural = tok.tag_ == "NNS" or tok.morph.get("Number", []) == ["Plur"]
+    if tok.pos_ == "NOUN" and (role in titles() or lemma in titles()) and not plural:
+        found = _as(_by_role(tok, role, disc, said), "speaker.role")
+        if found is not None:
+            return found
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        return _country(tok) or _body(tok, disc, said) or _described(tok) or _unresolved_name(tok)
+    return None
+
+
+def _as(found: Speaker | None, basis: str) -> Speaker | None:
+    return replace(found, basis=basis) if found is not None else None
+
+
+def _speaker(person: Person, span: CharSpan, basis: str = "speaker.name") -> Speaker:
+    return Speaker(person.name, person.title, person.country, span, basis=basis,
+                   gender=person.gender)  # fmt: skip
+
+
+def _person_at(tok: Token, disc: Discourse) -> Speaker | None:
+    """The person whose mention the token is, or the one mention inside its phrase (not an
+    owner's: "Castellanos's lawyer" is not Castellanos)."""
+    lo, hi = tok.left_edge.idx, tok.idx + len(tok.text)
+    first = bisect_left(disc.starts, lo - 200)  # a name is shorter than this
+    last = bisect_right(disc.starts, hi)
+    owners = [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+        for c in tok.children
+        if c.dep_ == "poss"
+    ]
+    best = None
+    for (a, b), person in disc.mentions[first:last]:
+        if a <= tok.idx < b:
+            short = len(disc.doc.text[a:b].split()) < len(person.name.split())
+            return _speaker(person, (a, b), "speaker.surname" if short else "speaker.name")
+        if any(x <= a and b <= y for x, y in owners):
+            continue
+        if lo <= a and b <= hi and tok.head.i != tok.i:
+            best = _speaker(person, (a, b))
+    return best
+
+
+def _pronoun(tok: Token, gender: str, disc: Discourse, said: Sequence[Said]) -> Speaker | None:
+    """ "he" / "she": the speaker of the attribution chain when that person is still salient
+    (spoke in the last few sentences, no other person of that gender has been a subject since),
+    else the latest person of that gender who was a subject, else the latest of that gender."""
+    fits = [(s, p) for s, p in disc.persons_before(tok.idx) if p.gender in {gender, None}]
+    if not fits:
+        return None
+    subject = next((m for m in reversed(fits) if m[0] in disc.subject_mentions), None)
+    chain = next(
+        (
+            s
+            for s in reversed(said)
+            if s.at < tok.idx and not s.speaker.body and s.speaker.gender in {gender, None}
+        ),
+        None,
+    )
+    salient = chain is not None and (
+        _sentences_apart(disc.doc, chain.at, tok.idx) <= SALIENT_SENTENCES
+    )
+    if (
+        chain is not None
+        and salient
+        and (subject is None or subject[0][0] <= chain.at or subject[1].name == chain.speaker.name)
+    ):
+        return chain.speaker
+    span, person = subject or fits[-1]
+    return _speaker(person, span)
+
+
+def _sentences_apart(doc: Doc, a: int, b: int) -> int:
+    first = sentence_of(doc[_token_index(doc, a)])
+    last = sentence_of(doc[_token_index(doc, b)])
+    return sum(1 for t in doc[first.start : last.start] if t.is_sent_start)
+
+
+def _token_index(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else 0
+
+
+def _latest_body(before: int, disc: Discourse, said: Sequence[Said]) -> Speaker | None:
+    """ "it" / "they" / a plural pro-drop verb: the body that spoke last, else the latest body
+    named before."""
+    spoke = next((s.speaker for s in reversed(said) if s.at < before and s.speaker.body), None)
+    if spoke is not None:
+        return spoke
+    for body in reversed(disc.bodies.before(before)):
+        name = disc.bodies.fullest(body.name, body.head)
+        return Speaker(name, None, country_in(name, disc.doc.lang_), body.span, True)
+    return None
+
+
+def _by_role(tok: Token, role: str, disc: Discourse, said: Sequence[Said]) -> Speaker | None:
+    """The latest person before `tok` whose title holds the role ("the admiral", «la
+    portavoz»), in the role's gender when the word or its Spanish article shows it; "the
+    official" after "a senior official said" is that unnamed official."""
+    gender = ROLE_GENDER.get(role) or titles().get(role) or _article_gender(tok)
+    holders = roles().get(role, frozenset()) | {role, tok.lemma_.lower()}
+    since = max((at for at, head, _ in disc.described if head == role and at < tok.idx), default=-1)
+    for (a, b), person in reversed(disc.persons_before(tok.idx)):
+        if a < since:
+            break
+        if gender and person.gender not in {gender, None}:
+            continue
+        words = {
+            ABBREVIATIONS.get(w, w) for w in re.findall(r"[\w.-]+", (person.title or "").lower())
+        }
+        spokes = role.startswith("spokes") and any("spokes" in w for w in words)
+        if words & holders or spokes or ("*" in holders and words):
+            return _speaker(person, (a, b))
+    if since >= 0:
+        earlier = next(t for at, _, t in disc.described if at == since)
+        return _described(earlier)
+    ahead = _named_after(tok, holders, gender, disc)
+    if ahead is not None:
+        return ahead
+    if ROLE_GENDER.get(role):
+        fits = [
+            (s, p) for s, p in disc.persons_before(tok.idx) if p.gender in {ROLE_GENDER[role], None}
+        ]
+        return _speaker(fits[-1][1], fits[-1][0]) if fits else None
+    return None
+
+
+def _named_after(
+    tok: Token, holders: frozenset[str], gender: str | None, disc: Discourse
+) -> Speaker | None:
+    """ "..., the top UN official for the country told the council. Ingrid Valcourt, the UN
+    special representative, said ...": a lead's role noun with no one before it is the person
+    the next sentences name with such a title."""
+    sent = sentence_of(tok)
+    limit = sent.end_char
+    for _ in range(2):
+        if limit >= len(disc.doc.text):
+            break
+        limit = sentence_of(disc.doc[_token_index(disc.doc, limit + 1)]).end_char
+    for (a, b), person in disc.mentions:
+        if a <= tok.idx or a > limit:
+            continue
+        if gender and person.gender not in {gender, None}:
+            continue
+        words = set(re.findall(r"[\w.-]+", (person.title or "").lower()))
+        if words & holders or ("*" in holders and words):
+            return _speaker(person, (a, b))
+    return None
+
+
+def _article_gender(tok: Token) -> str | None:
+    """«la portavoz» is a woman, «el portavoz» a man: Spanish articles carry the gender."""
+    for child in tok.lefts:
+        if child.dep_ == "det" and child.lower_ in {"la", "una"}:
+            return "female"
+        if child.dep_ == "det" and child.lower_ in {"el", "un"}:
+            return "male"
+    return None
+
+
+def _issuer(tok: Token, disc: Discourse, said: Sequence[Said], depth: int) -> Speaker | None:
+    """Who issued the document: its owner or author in the text ("the ministry's statement",
+    "an indictment released by the U.S. Justice Department", "X said in a post", «el comunicado
+    del Ministerio»), else who issued the latest document of its kind, else the body that spoke
+    last; never the document itself."""
+    issuer = disc.documents.get(tok.i)
+    if issuer is None:
+        kind = tok.lemma_.lower()
+        earlier = [i for i in disc.documents if i < tok.i and disc.documents[i] is not None]
+        same = [i for i in earlier if disc.doc[i].lemma_.lower() == kind]
+        pick = (same or earlier)[-1:] if (same or earlier) else []
+        issuer = disc.documents[pick[0]] if pick else None
+    if issuer is not None:
+        return _resolve(issuer, disc, said, depth + 1)
+    return next((s.speaker for s in reversed(said) if s.at < tok.idx and s.speaker.body), None)
+
+
+def _issuer_token(doc_tok: Token) -> Token | None:
+    """The token naming who issued a document noun, read from its own phrase and clause."""
+    for child in doc_tok.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return child  # "the ministry's statement", "a Treasury Department statement"
+        if child.dep_ in {"nmod"} and of_name(child):
+            return child  # «el comunicado del Ministerio»
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "by"}:
+            pobj = [g for g in child.children if g.dep_ == "pobj"]
+            if pobj and not is_document(pobj[0]) and pobj[0].pos_ in {"PROPN", "NOUN"}:
+                return pobj[0]  # "a report from the U.N."
+        if child.dep_ in {"acl", "relcl"}:
+            for g in child.children:
+                if g.dep_ == "agent":
+                    by = [x for x in g.children if x.dep_ == "pobj"]
+                    if by:
+                        return by[0]  # "an indictment released by the Justice Department"
+                if g.dep_ in {"obl", "obl:agent"} and any(
+                    c.dep_ == "case" and c.lower_ == "por" for c in g.children
+                ):
+                    return g  # «el informe elaborado por el Departamento de Estado»
+    head = doc_tok.head
+    if doc_tok.dep_ in {"pobj", "obl"} and (doc_tok.dep_ == "obl" or head.lower_ in {"in", "en"}):
+        verb = head.head if doc_tok.dep_ == "pobj" else head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and not is_document(subject):
+            return subject  # "Southern Command said in a post on X"
+    if doc_tok.dep_ in {"dobj", "obj"}:
+        subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and not is_document(subject):
+            return subject  # "The ministry issued a statement"
+    return None
+
+
+def _country(tok: Token) -> Speaker | None:
+    """A country speaking for its government: "Canada said it would ...", «Ucrania declaró»."""
+    if tok.pos_ != "PROPN" and tok.ent_type_ not in {"GPE", "LOC"}:
+        return None
+    phrase = noun_phrase(tok)
+    name = strip_det(phrase.text)
+    place = gazetteer(tok.doc.lang_).surfaces.get(name)
+    if place is None or place.kind not in {"name", "capital"}:
+        return None
+    span = (phrase.start_char, phrase.end_char)
+    return Speaker(name, None, place.code, span, True, "speaker.country")
+
+
+def _body(tok: Token, disc: Discourse, said: Sequence[Said]) -> Speaker | None:
+    """A named body by its fullest name; a bare head noun ("the ministry", «la entidad») or a
+    kind ("the military") is the body of that head or kind that spoke last or was named last."""
+    from hemiwatch.extract.quotes.bodies import org_heads
+
+    phrase = noun_phrase(tok, lower_tail=True)
+    text = strip_det(phrase.text)
+    lemma = tok.lemma_.lower()
+    span = (phrase.start_char, phrase.end_char)
+    kind = kind_of(lemma)
+    generic = lemma in speaker_nouns()["generic_bodies"]
+    bare = len(text.split()) == 1 and not tok.text[:1].isupper()
+    if bare and (lemma in org_heads() or kind or generic):
+        earlier = [s.speaker for s in reversed(said) if s.at < tok.idx and s.speaker.body]
+        named = list(reversed(disc.bodies.before(tok.idx)))
+        for spoke in earlier:  # the body of that head that spoke last
+            if _fits(spoke.name, lemma, kind, generic):
+                return replace(spoke, mention=span, basis="speaker.body_short")
+        for body in named:
+            if _fits(body.name, lemma, kind, generic) or body.head == lemma:
+                name = disc.bodies.fullest(body.name, body.head)
+                country = country_in(name, tok.doc.lang_)
+                return Speaker(name, None, country, span, True, "speaker.body_short")
+        if kind == "government":  # "the government said", with no government named before
+            return Speaker(text, None, None, span, True, "speaker.described")
+        return None
+    acronym = tok.text.replace(".", "").isupper() and len(tok.text) >= 2
+    if lemma not in org_heads() and tok.ent_type_ != "ORG" and not acronym and not kind:
+        return None
+    full = disc.bodies.fullest(text, lemma)
+    if not full or full.lower() in {"military", "government"}:
+        return None
+    basis = "speaker.body" if full == text else "speaker.body_short"
+    return Speaker(full, None, country_in(full, tok.doc.lang_), span, True, basis)
+
+
+def _fits(name: str, lemma: str, kind: str | None, generic: bool) -> bool:
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", name)]
+    if not words:
+        return False
+    if generic:
+        return True
+    if lemma in words:
+        return True
+    return kind is not None and any(kind_of(w) == kind for w in words)
+
+
+def _described(tok: Token) -> Speaker | None:
+    """A source the text describes but does not name ("a senior official", "military sources",
+    "U.N. officials", "opposition lawmakers", «fuentes oficiales»): the phrase, without its
+    article."""
+    if tok.pos_ != "NOUN":
+        return None
+    phrase = noun_phrase(tok)
+    plural = tok.tag_ == "NNS" or tok.morph.get("Number", []) == ["Plur"]
+    lemma = tok.lemma_.lower()
+    known = lemma in described_heads() or tok.lower_ in described_heads() or lemma in titles()
+    modified = any(c.dep_ in {"amod", "compound", "poss", "nmod", "prep"} for c in tok.children)
+    indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
+    if not known or not (modified or indefinite or plural):
+        return None
+    name = strip_det(phrase.text)
+    span = (phrase.start_char, phrase.end_char)
+    return Speaker(name, None, country_in(phrase.text, tok.doc.lang_), span,
+                   basis="speaker.described")  # fmt: skip
+
+
+def _unresolved_name(tok: Token) -> Speaker | None:
+    """A person's name the article never gives in full ("Ms. Dong"): as written, less titles."""
+    if tok.ent_type_ not in PERSON:
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return None
+    words = [w for w in ent.text.split() if w.lower().rstrip(".") not in titles()]
+    if not words:
+        return None
+    span = (ent.start_char, ent.end_char)
+    return Speaker(" ".join(words), None, None, span, basis="speaker.unresolved_name")
