@@ -11,6 +11,7 @@ article gives that body, never a name it does not contain.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -102,11 +103,12 @@ class Bodies:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.items = _bodies(doc)
         self.aliases = _acronyms(doc)
+        defined = [Body(n, (-1, -1), name_head(n)) for n in self.aliases.values()]
+        self.items = _bodies(doc) + defined
 
     def before(self, char: int) -> list[Body]:
-        return [b for b in self.items if b.span[0] < char]
+        return [b for b in self.items if 0 <= b.span[0] < char]
 
     def fullest(self, name: str, head: str | None = None) -> str:
         """The fullest name the article gives the body `name` names: its definition if it is
@@ -123,6 +125,11 @@ class Bodies:
         key = name_key(bare)
         if not key:
             return bare
+        low = compact.lower()
+        if low in EXPANSIONS and bare.replace(".", "").isupper():
+            words = " ".join(EXPANSIONS[low])
+            if words in self.doc.text.lower():  # "the U.N. estimates" -> United Nations
+                return " ".join(w.capitalize() for w in EXPANSIONS[low])
         same = [b.name for b in self.items if b.key == key]
         last = head or key[-1]
         holders = [
@@ -142,8 +149,19 @@ def _initials(name: str) -> str:
 
 
 def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    it = iter(longer)
-    return all(any(w == x for x in it) for w in shorter)
+    """Every word of the shorter name is in the longer one ("State Department" in "US
+    Department of State")."""
+    return not (Counter(shorter) - Counter(longer))
+
+
+def name_head(name: str) -> str:
+    """The head word of a name: its last word before an "of" / «de» tail ("Eighth Division of
+    the Colombian Army" -> division), lower case."""
+    words: list[str] = re.findall(r"[\w'’.-]+", name)
+    for i, word in enumerate(words):
+        if word.lower() in {"of", "de", "del", "for", "para", "in", "en"} and i > 0:
+            return words[i - 1].lower()
+    return words[-1].lower() if words else ""
 
 
 def _acronyms(doc: Doc) -> dict[str, str]:
@@ -163,6 +181,10 @@ def _acronyms(doc: Doc) -> dict[str, str]:
             break
         while name and name[0].lower() in PARTICLES:
             name.pop(0)
+        for start in range(len(name) - 1, -1, -1):  # "The Permanent Council of the
+            if _initials(" ".join(name[start:])) == acronym:  # Organization of American States
+                name = name[start:]  # (OAS)": the OAS is the Organization of American States
+                break
         if len(name) >= 2 and acronym not in out:
             out[acronym] = " ".join(name)
     return out
@@ -213,12 +235,17 @@ def noun_phrase(tok: Token, lower_tail: bool = False) -> Span:
     start = tok.i
     for child in tok.lefts:
         if child.dep_ in {"compound", "amod", "poss", "det", "nmod", "npadvmod"}:
-            start = min(start, child.left_edge.i)
+            first = min([child.i, *(g.left_edge.i for g in child.children if g.dep_ not in
+                                    {"conj", "cc", "punct", "appos"})])  # fmt: skip
+            start = min(start, first)
     end = reach = tok.i + 1
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
-            if pobj and (pobj[0].text[:1].isupper() or (lower_tail and pobj[0].pos_ == "NOUN")):
+            bare = pobj and not any(c.dep_ == "det" for c in pobj[0].children)
+            if pobj and (
+                pobj[0].text[:1].isupper() or (lower_tail and bare and pobj[0].pos_ == "NOUN")
+            ):
                 end = pobj[0].right_edge.i + 1 if pobj[0].right_edge.i - child.i < 6 else end
         elif child.dep_ == "flat" and child.i == end and child.text[:1].isupper():
             end = reach = child.right_edge.i + 1  # «la Policía Nacional Civil»

@@ -30,11 +30,6 @@ RELATIVE = frozenset({"who", "which", "that", "quien", "quienes", "que", "cual"}
 ACCORDING = frozenset({"according", "según"})  # "according to X", «según X»
 WITHHOLD = frozenset({"decline", "refuse", "fail", "negarse", "rehusar", "declinar"})
 CLIMB = frozenset({"conj", "advcl", "xcomp", "ccomp", "relcl", "acl"})
-ATTRIBUTION_TAIL = frozenset(
-    {"npadvmod", "advmod", "prep", "obl", "punct", "nmod", "dobj", "obj", "dative", "iobj",
-     "aux", "auxpass", "neg", "advcl", "acl", "cc", "conj", "det", "amod", "appos", "agent",
-     "nsubj", "nsubjpass", "compound", "case", "mark", "expl:pv", "obl:tmod", "npmod", "attr"}
-)  # fmt: skip
 
 
 # what follows an attribution aside without being reported ("..., X said, but Y has not ...")
@@ -101,6 +96,9 @@ def subject_of(verb: Token, quoted: Spans) -> tuple[Token | None, str | None, bo
         agent = [g for c in node.children if c.dep_ == "agent" for g in c.children]
         if agent:
             return agent[0], None, False
+        if node.dep_ == "conj" and (own := _subject_left_of(node)) is not None:
+            return own, None, False  # "... and Secretary of State Marco Rubio said": parsed as
+            # a conjunct of the object before it, the name is still the verb's subject
         if node.dep_ in CLIMB and node.head.i != node.i:
             if node.dep_ == "ccomp" and node.idx > node.head.idx:
                 break  # a reported clause's verb does not borrow the reporter's subject
@@ -116,6 +114,26 @@ def subject_of(verb: Token, quoted: Spans) -> tuple[Token | None, str | None, bo
     if verb.doc.lang_ == "es" and node is verb and finite:
         return None, "speaker.prodrop", True  # «…», agregó.
     return None, None, False
+
+
+def _subject_left_of(verb: Token) -> Token | None:
+    """The name right before a conjoined verb that the parser hung elsewhere: "and Secretary
+    of State Marco Rubio said" (Rubio as a conjunct of the object before it)."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    words = []
+    while i >= 0 and (doc[i].pos_ in {"PROPN", "NOUN", "DET", "ADJ"} or doc[i].lower_ == "of"):
+        words.append(doc[i])
+        i -= 1
+    if i < 0 or doc[i].pos_ != "CCONJ" or not words:
+        return None
+    head = words[0]
+    named = head.pos_ == "PROPN" and (
+        head.ent_type_ in {"PERSON", "ORG"} or head.text[:1].isupper()
+    )
+    return head if named and head.head.i != verb.i and head.dep_ == "conj" else None
 
 
 def according_source(tok: Token) -> Token | None:
@@ -135,7 +153,7 @@ def find_frames(doc: Doc, quoted: Spans, skip: list[CharSpan]) -> list[Frame]:
     for tok in doc:
         if quoted.holds(tok.idx) or any(a <= tok.idx < b for a, b in skip):
             continue
-        if not is_cue(tok) or withheld(tok):
+        if not is_cue(tok) or withheld(tok) or _relative_report(tok):
             continue
         subject, special, prodrop = subject_of(tok, quoted)
         if subject is None and not prodrop:
@@ -166,6 +184,16 @@ def find_frames(doc: Doc, quoted: Spans, skip: list[CharSpan]) -> list[Frame]:
     return out
 
 
+def _relative_report(verb: Token) -> bool:
+    """ "a vessel that it claimed was transporting drugs": the cue sits in a relative clause
+    that its pronoun opens while the cue has a subject of its own; no report of its own."""
+    if verb.dep_ not in {"relcl", "acl"}:
+        return False
+    first = verb.left_edge
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return first.lower_ in RELATIVE and bool(subjects) and subjects[0].i != first.i
+
+
 def _slice(doc: Doc, span: CharSpan) -> str:
     return text_of(doc)[span[0] : span[1]]
 
@@ -176,7 +204,12 @@ def _reported(clause: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if", "si"} for c in clause.children):
         return False
     deps = {c.dep_ for c in clause.children}
-    return not (is_cue(clause) and bool(deps & SUBJECTS) and "ccomp" in deps)
+    own_report = is_cue(clause) and bool(deps & SUBJECTS) and "ccomp" in deps
+    if not own_report:
+        return True
+    cue = clause.head
+    lo, hi = sorted((cue.i, clause.left_edge.i))
+    return not any(t.text == ";" for t in clause.doc[lo:hi])
 
 
 def _clause(clause: Token) -> CharSpan | None:
@@ -194,6 +227,7 @@ def _clause(clause: Token) -> CharSpan | None:
             while toks and toks[-1].dep_ in {"cc", "punct"}:
                 toks = toks[:-1]
             break
+    toks = _with_misattached_tail(toks, clause)
     toks = _without_own_attribution(toks, clause)
     while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
@@ -202,6 +236,32 @@ def _clause(clause: Token) -> CharSpan | None:
     if sum(t.is_alpha for t in toks) < 3:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _with_misattached_tail(toks: list[Token], clause: Token) -> list[Token]:
+    """ "announced it will freeze the assets of the minister, and five other officials ..." and
+    "explained that the exercise helps ..., and ... ensures ...": a conjunct the parser hung on
+    the verb of speech belongs to the reported clause when it is a noun phrase, or a verb
+    without a subject in another tense than the verb of speech."""
+    cue = clause.head
+    doc = clause.doc
+    end = toks[-1].i + 1 if toks else clause.i + 1
+    for conj in (c for c in cue.children if c.dep_ == "conj" and c.i >= end):
+        between = doc[end : conj.left_edge.i]
+        if any(not (t.is_punct or t.pos_ in {"CCONJ", "ADV"}) for t in between):
+            break
+        nominal = conj.pos_ in {"NOUN", "PROPN", "NUM"}
+        verbal = (
+            conj.pos_ in {"VERB", "AUX"}
+            and not any(c.dep_ in SUBJECTS for c in conj.children)
+            and conj.tag_ != cue.tag_
+            and not is_cue(conj)
+        )
+        if not (nominal or verbal):
+            break
+        toks = toks + list(doc[end : conj.right_edge.i + 1])
+        end = conj.right_edge.i + 1
+    return toks
 
 
 def _without_own_attribution(toks: list[Token], clause: Token) -> list[Token]:
@@ -220,42 +280,86 @@ def _without_own_attribution(toks: list[Token], clause: Token) -> list[Token]:
 
 def _trailing(verb: Token, subject: Token | None) -> tuple[CharSpan, str] | None:
     """ "CLAUSE, X said [on Tuesday]." and "A, X said, B": the words of the sentence around an
-    attribution set off by commas (or a dash), however the parser attached it."""
+    attribution set off by commas (or a dash), however the parser attached it. The sentence
+    is the text's own (from the last full stop or paragraph break): the parser may cut it at a
+    semicolon. Of "A, X said, B": B when A is only an adverbial ("Also, X said, the JCF has
+    ..."), both when A is B's subject ("The museum, X said, celebrated ..."), A when B is the
+    reporter's ("..., X said, but Lima has not replied", "..., X said, marking ...")."""
     doc = verb.doc
     sent = sentence_of(verb)
-    own = [verb] + ([subject] if subject is not None and subject.i < verb.i else [])
-    start = min(t.left_edge.i if t is subject else t.i for t in own)
     if subject is not None and subject.i > verb.i:
         start = verb.i  # "..., said the minister."
-    if start <= sent.start or doc[start - 1].text not in {",", "—", "–"}:
+    else:
+        start = min(subject.left_edge.i if subject is not None else verb.i, verb.i)
+    if start <= 0 or doc[start - 1].text not in {",", "—", "–"}:
         return None
     end = _attribution_end(verb, subject, sent)
-    before = _words(doc, sent.start, start - 1)
+    before = _words(doc, _sentence_start(doc, start - 1), start - 1)
     after = _words(doc, end, sent.end) if end < sent.end else []
-    if after and (doc[end - 1].text not in {",", "—", "–"}):
+    if after and doc[end - 1].text not in {",", "—", "–"}:
         return None  # the attribution does not close with a comma: no aside
-    if len([t for t in before if t.is_alpha]) < 3 and sum(t.is_alpha for t in after) < 3:
+    if after and (after[0].lower_ in CONTINUATIONS or after[0].tag_ in {"VBG", "VBN"}):
+        after = []  # "..., a spokeswoman said, but Lima has not replied", "..., marking ..."
+    if after and sum(t.is_alpha for t in after) < 3:
+        after = []
+    if sum(t.is_alpha for t in before) < 3 and not after:
         return None
-    if after and after[0].lower_ in CONTINUATIONS:
-        after = []  # "CLAUSE, a spokeswoman said, but Lima has not replied": not reported
-    if before and len([t for t in before if t.is_alpha]) <= 2 and after:
-        before = []  # "Also, Senator X said, the JCF has ..."
-    parts = [p for p in (before, after) if p]
-    if not parts:
+    own_before, own_after = _has_subject(before), _has_subject(after)
+    if after and own_after and not own_before:
+        parts = [after]  # "Back in Virginia, Mr. Clarke said, he decided ..."
+    elif (
+        after
+        and not own_after
+        and not own_before
+        and any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in before)
+    ):
+        parts = [before, after]  # "The museum, Mr. Bush said, celebrated ..."
+    else:
+        parts = [before]
+    parts = [p for p in parts if p]
+    if not parts or (sum(t.is_alpha for t in parts[0]) < 3 and len(parts) == 1):
         return None
     span = (parts[0][0].idx, parts[-1][-1].idx + len(parts[-1][-1].text))
-    text = " ".join(_text(doc, p) for p in parts)
-    return span, text
+    return span, " ".join(_text(doc, p) for p in parts)
+
+
+def _has_subject(toks: list[Token]) -> bool:
+    inside = {t.i for t in toks}
+    return any(t.dep_ in SUBJECTS | {"expl", "csubj"} and t.head.i in inside for t in toks)
+
+
+def _sentence_start(doc: Doc, before: int) -> int:
+    """The token after the last full stop, question mark or paragraph break before `before`:
+    the text's own sentence start."""
+    i = before - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_space and "\n" in tok.text:
+            return i + 1
+        if tok.text in {".", "!", "?"} and (
+            tok.whitespace_ or (i + 1 < len(doc) and doc[i + 1].is_space)
+        ):
+            return i + 1
+        if tok.text in {"”", '"', "»"} and i > 0 and doc[i - 1].text in {".", "!", "?"}:
+            return i + 1
+        i -= 1
+    return 0
+
+
+TELL = frozenset("tell inform brief notify warn assure remind advise decir informar".split())
 
 
 def _attribution_end(verb: Token, subject: Token | None, sent: Span) -> int:
     """The token after the attribution phrase: the verb, its subject and their adjuncts
     ("said in a statement on Tuesday", "told reporters", "a spokeswoman for X said")."""
+    tail = {"npadvmod", "advmod", "prep", "obl", "agent", "nmod", "obl:tmod", "appos"}
+    if verb.lemma_.lower() in TELL:
+        tail |= {"dobj", "obj", "dative", "iobj"}
     end = verb.i + 1
     for child in verb.rights:
-        if child.dep_ in {"ccomp", "parataxis"} or child.is_punct:
+        if child.is_punct or child.dep_ in {"ccomp", "parataxis", "conj", "advcl", "xcomp"}:
             break
-        if child.dep_ in ATTRIBUTION_TAIL and child.i == end:
+        if (child.dep_ in tail or child.dep_ in SUBJECTS) and child.i == end:
             end = child.right_edge.i + 1
     if subject is not None and subject.i > verb.i:
         end = max(end, subject.right_edge.i + 1)

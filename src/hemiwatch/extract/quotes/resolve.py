@@ -167,11 +167,24 @@ def _resolve(tok: Token, disc: Discourse, said: Sequence[Said], depth: int) -> S
         return None
     if is_document(tok):
         return _as(_issuer(tok, disc, said, depth), "speaker.document")
+    if lemma in speaker_nouns()["media"] and not tok.text[:1].isupper():
+        return _as(_outlet(tok, disc), "speaker.body_short")
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children):
+        if _in_lead(tok) and (lemma in titles() or lemma in described_heads()):
+            # "..., a high-ranking police commander announced. ... Colonel Fernando Amurrio,
+            # head of the anti-narcotics police, told reporters": the lead's source is named next
+            ahead = _named_after(tok, frozenset({"*"}), _article_gender(tok), disc)
+            if ahead is not None:
+                return replace(ahead, basis="speaker.role")
         return _described(tok)  # "a State Department official" is someone new
     role = ABBREVIATIONS.get(low, low)
     plural = tok.tag_ == "NNS" or tok.morph.get("Number", []) == ["Plur"]
-    if tok.pos_ == "NOUN" and (role in titles() or lemma in titles()) and not plural:
+    if (
+        tok.pos_ in {"NOUN", "PROPN"}
+        and (role in titles() or lemma in titles())
+        and not plural
+        and tok.ent_type_ not in PERSON
+    ):
         found = _as(_by_role(tok, role, disc, said), "speaker.role")
         if found is not None:
             return found
@@ -335,15 +348,45 @@ def _issuer(tok: Token, disc: Discourse, said: Sequence[Said], depth: int) -> Sp
     del Ministerio»), else who issued the latest document of its kind, else the body that spoke
     last; never the document itself."""
     issuer = disc.documents.get(tok.i)
-    if issuer is None:
-        kind = tok.lemma_.lower()
-        earlier = [i for i in disc.documents if i < tok.i and disc.documents[i] is not None]
-        same = [i for i in earlier if disc.doc[i].lemma_.lower() == kind]
-        pick = (same or earlier)[-1:] if (same or earlier) else []
-        issuer = disc.documents[pick[0]] if pick else None
     if issuer is not None:
         return _resolve(issuer, disc, said, depth + 1)
-    return next((s.speaker for s in reversed(said) if s.at < tok.idx and s.speaker.body), None)
+    definite = any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in tok.children)
+    plural = tok.tag_ == "NNS" or tok.morph.get("Number", []) == ["Plur"]
+    if not definite or plural:
+        return None  # "according to media reports", «según un informe»: no author, no speaker
+    kind = tok.lemma_.lower()
+    earlier = [i for i in disc.documents if i < tok.i and disc.documents[i] is not None]
+    same = [i for i in earlier if disc.doc[i].lemma_.lower() == kind]
+    pick = (same or earlier)[-1:]
+    if pick:
+        found = disc.documents[pick[0]]
+        return _resolve(found, disc, said, depth + 1) if found is not None else None
+    spoke = next((s.speaker for s in reversed(said) if s.at < tok.idx and s.speaker.body), None)
+    return spoke or _lead_body(disc)
+
+
+def _lead_body(disc: Discourse) -> Speaker | None:
+    """The body the article opens with as its subject: who a press note with no other issuer
+    speaks for ("The National Drug Control Directorate (DNCD) ... seized ... the note says")."""
+    starts = [t for t in disc.doc if t.is_sent_start and not t.is_space][:1]
+    if not starts:
+        return None
+    sent = sentence_of(starts[0])
+    for body in disc.bodies.items:
+        if sent.start_char <= body.span[0] < sent.end_char and _is_subject_span(
+            disc.doc, body.span
+        ):
+            name = disc.bodies.fullest(body.name, body.head)
+            return Speaker(name, None, country_in(name, disc.doc.lang_), body.span, True)
+    return None
+
+
+def _is_subject_span(doc: Doc, span: CharSpan) -> bool:
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return found is not None and found.root.dep_ in SUBJECTS
+
+
+DEFINITE = frozenset("the this that its his her their el la este esta ese esa su".split())
 
 
 def _issuer_token(doc_tok: Token) -> Token | None:
@@ -368,6 +411,12 @@ def _issuer_token(doc_tok: Token) -> Token | None:
                 ):
                     return g  # «el informe elaborado por el Departamento de Estado»
     head = doc_tok.head
+    if doc_tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        clause = head.head.head  # "X has reissued its list ..., according to a notice"
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        if subject is not None and subject.pos_ == "PROPN" and not is_document(subject):
+            return subject
+        return None
     if doc_tok.dep_ in {"pobj", "obl"} and (doc_tok.dep_ == "obl" or head.lower_ in {"in", "en"}):
         verb = head.head if doc_tok.dep_ == "pobj" else head
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
@@ -378,6 +427,30 @@ def _issuer_token(doc_tok: Token) -> Token | None:
         if subject is not None and not is_document(subject):
             return subject  # "The ministry issued a statement"
     return None
+
+
+def _in_lead(tok: Token) -> bool:
+    """Is the token in one of the article's first two sentences?"""
+    starts = [t.i for t in tok.doc if t.is_sent_start and not t.is_space][:3]
+    return len(starts) < 3 or tok.i < starts[2]
+
+
+def _outlet(tok: Token, disc: Discourse) -> Speaker | None:
+    """ "the newspaper reports": the named outlet the article lets speak, nearest first."""
+    speaking = [
+        b for b in disc.bodies.items if b.span[0] >= 0 and _subject_of_speech(disc.doc, b.span)
+    ]
+    if not speaking:
+        return None
+    body = min(speaking, key=lambda b: abs(b.span[0] - tok.idx))
+    return Speaker(body.name, None, None, body.span, True, "speaker.body_short")
+
+
+def _subject_of_speech(doc: Doc, span: CharSpan) -> bool:
+    from hemiwatch.extract.quotes.frames import is_cue
+
+    found = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return found is not None and found.root.dep_ in SUBJECTS and is_cue(found.root.head)
 
 
 def _country(tok: Token) -> Speaker | None:
@@ -430,14 +503,15 @@ def _body(tok: Token, disc: Discourse, said: Sequence[Said]) -> Speaker | None:
 
 
 def _fits(name: str, lemma: str, kind: str | None, generic: bool) -> bool:
-    words = [w.lower() for w in re.findall(r"[\w'’-]+", name)]
-    if not words:
-        return False
+    """Can `name` be the body a bare "the <lemma>" stands for? Any body for a generic noun
+    ("the agency"); else one whose head is that noun or of that kind ("the Army" is the
+    Colombian Army, not the Eighth Division of the Colombian Army)."""
+    from hemiwatch.extract.quotes.bodies import name_head
+
     if generic:
         return True
-    if lemma in words:
-        return True
-    return kind is not None and any(kind_of(w) == kind for w in words)
+    head = name_head(name)
+    return head == lemma or (kind is not None and kind_of(head) == kind)
 
 
 def _described(tok: Token) -> Speaker | None:
