@@ -34,6 +34,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
                 doc[tok.i + 2].is_sent_start = False  # no one-word sentence: «Colombia, que …»
         if tok.is_space and tok.i > 0 and not doc[tok.i - 1].is_space:
             tok.is_sent_start = False  # a blank line closes its paragraph's last sentence
+    for tok in doc[1:-1]:
+        if tok.text == "." and not tok.whitespace_ and not doc[tok.i - 1].whitespace_:
+            nxt = doc[tok.i + 1]
+            if nxt.text[:1].isupper() and nxt.is_alpha:
+                nxt.is_sent_start = True  # "... en X.El presidente destacó"
     _quotes_hold_together(doc)
     return doc
 
@@ -83,5 +88,22 @@ def load_model(name: str) -> Language:
             f"spaCy model '{name}' is not installed (run `make run` or "
             "`pip install --require-hashes --no-deps -r requirements/model.txt`)"
         ) from exc
+    _glued_sentences(nlp)
     nlp.add_pipe("hemiwatch_paragraphs", before="parser")
     return nlp
+
+
+# "compartido en X.El presidente destacó", "via X.Gustavo Petro": a full stop with no space
+# before the next sentence; an outlet's name ("News.Az") stays one word.
+GLUED = (
+    r"(?<=[A-Za-záéíóúñ])\.(?=(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{3,}|El|La|Los|Las|Un|Una|En|The|He|She"
+    r"|It|We|They|In|This|That)(?![\w.]))"
+)
+OUTLET = re.compile(r"^[A-Z][a-z]+\.[A-Z][a-z]{1,2}$")
+
+
+def _glued_sentences(nlp: Language) -> None:
+    tokenizer = nlp.tokenizer
+    pattern = tokenizer.infix_finditer.__self__.pattern  # type: ignore[union-attr]
+    tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED}").finditer  # type: ignore[union-attr]
+    tokenizer.token_match = OUTLET.match  # type: ignore[union-attr]

@@ -184,11 +184,15 @@ def _trimmed(
             a = y
     while a < b and whole[a] in " ,;:—–":
         a += 1
-    if quoted.holds(a) or b - a < 3:
+    if proper.holds(a) or b - a < 3:
         return None, ""
     cut = min((x for x, _ in proper.starting_in(a, b)), default=None)
     if cut is not None:  # "... would keep selling its oil “to whoever ...”"
         b = cut - 1
+        last = doc.char_span(a, max(a + 1, b), alignment_mode="expand")
+        words = [t for t in last or [] if not (t.is_punct or t.is_space)]
+        if words and words[-1].pos_ in DANGLING:
+            return None, ""  # 'the government has sent “450 troops ...”': the quote is the report
     while b > a and (whole[b - 1].isspace() or whole[b - 1] in ",;:-–—“\"«'‘"):
         b -= 1
     if len(whole[a:b].split()) < 3:
@@ -197,6 +201,10 @@ def _trimmed(
     if joined is not None and frame.content == (a, b):
         return (a, b), joined
     return (a, b), whole[a:b]
+
+
+# what a clause cut before its quote may not end on: a head still waiting for what follows
+DANGLING = frozenset({"ADP", "DET", "SCONJ", "CCONJ"})
 
 
 def _overlaps(span: CharSpan, spans: list[CharSpan]) -> bool:

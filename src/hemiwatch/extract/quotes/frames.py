@@ -88,7 +88,11 @@ def subject_of(verb: Token, quoted: Spans) -> tuple[Token | None, str | None, bo
             return quoted_obj[0], "speaker.quoted_as", False
     node = verb
     for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in SUBJECTS and not quoted.holds(c.idx)]
+        subjects = [
+            c
+            for c in node.children
+            if c.dep_ in SUBJECTS and not quoted.holds(c.idx) and not _when(c)
+        ]
         if subjects and subjects[0].lower_ in RELATIVE and node.dep_ in {"relcl", "acl"}:
             return node.head, "speaker.relative", False  # "…, said the envoy, who added that …"
         if subjects:
@@ -110,10 +114,71 @@ def subject_of(verb: Token, quoted: Spans) -> tuple[Token | None, str | None, bo
             node = head
             continue
         break
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted, None, False
+    left = _nominal_before(verb)
+    if left is not None:
+        return left, None, False
     finite = "Fin" in verb.morph.get("VerbForm", [])
     if verb.doc.lang_ == "es" and node is verb and finite:
         return None, "speaker.prodrop", True  # «…», agregó.
     return None, None, False
+
+
+TIME_WORDS = frozenset(
+    """today yesterday tonight morning afternoon evening night week month year monday tuesday
+    wednesday thursday friday saturday sunday hoy ayer mañana mediodía tarde noche semana mes
+    año lunes martes miércoles jueves viernes sábado domingo""".split()
+)
+
+
+def _when(tok: Token) -> bool:
+    """ "Este mediodía el Gobierno confirmó": a time the parser took for the subject."""
+    return tok.lemma_.lower() in TIME_WORDS or tok.lower_ in TIME_WORDS
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "“...,” said John Beal", «“…”, detalla una publicación de T13»: after a quote, the
+    noun the verb is followed by is its subject, whatever the parser called it."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in CLOSING:
+        i -= 1
+    if i < 0 or doc[i].text not in CLOSING:
+        return None
+    for child in verb.rights:
+        prepositional = any(c.dep_ == "case" for c in child.children) or child.dep_ == "prep"
+        if prepositional:
+            continue  # «afirmó en conferencia»: where, not who
+        if child.dep_ in {"obj", "dobj", "nmod", "appos", "attr", "dep", "flat"} and (
+            child.pos_ in {"PROPN", "NOUN"}
+        ):
+            return child
+    return None
+
+
+CLOSING = frozenset({"”", '"', "»", "’", "'", "“"})
+
+
+def _nominal_before(verb: Token) -> Token | None:
+    """ "..., el vocero presidencial, Manuel Adorni, afirmó que ...": a name (or a noun with a
+    name in apposition) right before the verb that the parser did not make its subject."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and (doc[i].pos_ in {"AUX", "PRON"} and doc[i].dep_ in {"aux", "expl:pv"}):
+        i -= 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    if tok.pos_ == "PROPN" and tok.dep_ in {"appos", "flat", "nmod", "obl", "conj", "obj"}:
+        head = tok
+        while head.dep_ == "flat" and head.head.i < head.i:
+            head = head.head
+        return head
+    return None
 
 
 def _subject_left_of(verb: Token) -> Token | None:
@@ -161,6 +226,13 @@ def find_frames(doc: Doc, quoted: Spans, skip: list[CharSpan]) -> list[Frame]:
         if tok.lower_ in ACCORDING:
             out += _according(tok, subject, quoted)
             continue
+        if any(c.lower_ == "según" for c in tok.children):  # «Según indicó Bullrich, …»
+            rest = _after_opening(tok, subject or tok)
+            if sum(t.is_alpha for t in rest) >= 3:
+                framed = (rest[0].idx, rest[-1].idx + len(rest[-1].text))
+                out.append(Frame(tok, subject, framed, _slice(doc, framed),
+                                 "quote.indirect.according", special, prodrop))  # fmt: skip
+                continue
         reports = [_clause(c) for c in tok.children if c.dep_ == "ccomp" and _reported(c)]
         reports = [r for r in reports if r is not None]
         if reports:
@@ -227,6 +299,7 @@ def _clause(clause: Token) -> CharSpan | None:
             while toks and toks[-1].dep_ in {"cc", "punct"}:
                 toks = toks[:-1]
             break
+    toks = _without_reporters_conjunct(toks, clause)
     toks = _with_misattached_tail(toks, clause)
     toks = _without_own_attribution(toks, clause)
     while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].is_space):
@@ -236,6 +309,27 @@ def _clause(clause: Token) -> CharSpan | None:
     if sum(t.is_alpha for t in toks) < 3:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _without_reporters_conjunct(toks: list[Token], clause: Token) -> list[Token]:
+    """ "dijo que el narcotráfico es un problema heredado y culpó al socialismo": a conjunct of
+    the reported clause in the verb of speech's own tense and person, with no subject, is the
+    reporter's second act, not part of the report."""
+    cue = clause.head
+    morph = cue.morph.to_dict()
+    for conj in (c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
+        other = conj.morph.to_dict()
+        if any(c.dep_ in SUBJECTS for c in conj.children):
+            continue
+        same = all(other.get(k) == morph.get(k) for k in ("Tense", "Person", "Number", "VerbForm"))
+        differs = clause.morph.to_dict().get("Tense") != morph.get("Tense")
+        if same and differs and morph.get("VerbForm") == "Fin":
+            cut = conj.left_edge.i
+            toks = [t for t in toks if t.i < cut]
+            while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
+                toks = toks[:-1]
+            break
+    return toks
 
 
 def _with_misattached_tail(toks: list[Token], clause: Token) -> list[Token]:

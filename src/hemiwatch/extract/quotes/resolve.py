@@ -158,7 +158,19 @@ def _resolve(tok: Token, disc: Discourse, said: Sequence[Said], depth: int) -> S
     person = _person_at(tok, disc)
     if person is not None:
         return person
+    for named in (c for c in tok.children if c.dep_ in {"appos", "flat"} and c.ent_type_ in PERSON):
+        found = _unresolved_name(named)  # «La abogada Flávia Fróes, quien ...»
+        if found is not None:
+            return found
     low, lemma = tok.lower_, tok.lemma_.lower()
+    if low in PRONOUN_GENDER or low in BODY_PRONOUNS:
+        reporter = _reporter(tok, disc, said, depth)
+        wanted = PRONOUN_GENDER.get(low)
+        if reporter is not None and (
+            (wanted is None and reporter.body)
+            or (wanted and reporter.gender in {wanted, None} and not reporter.body)
+        ):
+            return replace(reporter, basis="speaker.pronoun" if wanted else "speaker.pronoun_body")
     if low in PRONOUN_GENDER:
         return _as(_pronoun(tok, PRONOUN_GENDER[low], disc, said), "speaker.pronoun")
     if low in BODY_PRONOUNS:
@@ -190,6 +202,24 @@ def _resolve(tok: Token, disc: Discourse, said: Sequence[Said], depth: int) -> S
             return found
     if tok.pos_ in {"NOUN", "PROPN"}:
         return _country(tok) or _body(tok, disc, said) or _described(tok) or _unresolved_name(tok)
+    return None
+
+
+def _reporter(tok: Token, disc: Discourse, said: Sequence[Said], depth: int) -> Speaker | None:
+    """ "the OAS says it will ask ...", "Canada said it would impose ...": a pronoun in a
+    reported clause that agrees with the reporter is the reporter."""
+    from hemiwatch.extract.quotes.frames import is_cue
+
+    node = tok.head
+    for _ in range(4):
+        if node.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or node.head.i == node.i:
+            return None
+        node = node.head
+        if is_cue(node):
+            subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+            if subject is None or subject.i == tok.i or subject.pos_ == "PRON":
+                return None
+            return _resolve(subject, disc, said, depth + 1)
     return None
 
 
