@@ -7,83 +7,36 @@ name is dropped rather than guessed. Ships, teams and films named like people ar
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.extract.context import Context
 from hemiwatch.extract.countries import find_places
 from hemiwatch.extract.grammar import is_relative
-from hemiwatch.extract.lexicons import first_names, gazetteer, reporting_verbs, titles
+from hemiwatch.extract.lexicons import _sections, first_names, gazetteer, reporting_verbs, titles
 from hemiwatch.models import Person
 from hemiwatch.models import Span as CharSpan
 from hemiwatch.nlp import PERSON, sentence_of, text_of
 
-# A name right after one of these nouns names a thing: "the tanker X", "the side Y".
-THING_NOUNS = {
-    "ship",
-    "vessel",
-    "tanker",
-    "boat",
-    "freighter",
-    "cutter",
-    "frigate",
-    "submarine",
-    "carrier",
-    "yacht",
-    "plane",
-    "aircraft",
-    "side",
-    "team",
-    "club",
-    "film",
-    "movie",
-    "documentary",
-    "album",
-    "operation",
-    "hurricane",
-    "storm",
-    "company",
-    "firm",
-    "brand",
-    "band",
-    "exercise",
-    "program",
-}
-ORG_WORDS = {
-    "ministry",
-    "department",
-    "command",
-    "agency",
-    "authority",
-    "navy",
-    "army",
-    "force",
-    "forces",
-    "police",
-    "council",
-    "court",
-    "bank",
-    "party",
-    "office",
-    "university",
-    "institute",
-    "guard",
-    "commission",
-    "committee",
-    "service",
-    "administration",
-    "government",
-    "union",
-    "congress",
-    "exchange",
-    "confederation",
-    "federation",
-    "association",
-    "organization",
-    "corporation",
-}
+
+@cache
+def not_people() -> dict[str, frozenset[str]]:
+    """lexicons/not_people.txt: the nouns that make a name a thing, a place or a body."""
+    return {k: frozenset(v) for k, v in _sections("not_people.txt").items()}
+
+
+def _thing(word: str) -> bool:
+    return word.lower() in not_people()["things"]
+
+
+def _org_word(word: str) -> bool:
+    return word.lower() in not_people()["org_words"]
+
+
 _NAME_TOKEN = re.compile(r"^[A-ZÁÉÍÓÚÑÜÀÈÌÒÙÂÊÎÔÛÇ][\w'’.-]*$")
 _PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
@@ -121,18 +74,26 @@ def extract_people(ctx: Context) -> list[Person]:
             longer.spans += full[key].spans
             del full[key]
     people_spans = {k: c for k, c in full.items()}
+    singles: dict[str, _Candidate] = {}
     for span in short:
         owner = _owner(_words(span), list(people_spans.values()))
         if owner is not None:
             owner.mentions.append((span.start_char, span.end_char))
             owner.spans.append(span)
+        elif span.root.ent_type_ in PERSON and _single_name(span):
+            # "Bukele", "Trump", "Darwin": a person the article names by one name only
+            word = _words(span)[0]
+            cand = singles.setdefault(word, _Candidate([word], basis="person.ner"))
+            cand.mentions.append((span.start_char, span.end_char))
+            cand.spans.append(span)
+    people_spans.update(singles)
     _add_surname_mentions(doc, list(people_spans.values()), skip)
     out = []
     for name, cand in people_spans.items():
         title = _title(cand.spans)
         gender = _gender(doc, cand, title)
-        if title is None and gender is None and not _speaks(cand):
-            continue  # nothing but capitals says this is a person ("Atlético Costa Norte won")
+        if len(cand.tokens) == 1 and title is None and not _acts(cand):
+            continue  # one capitalised word and nothing else says it is a person
         out.append(
             Person(
                 name=name,
@@ -196,9 +157,10 @@ def _add_surname_mentions(doc: Doc, cands: list[_Candidate], skip: list[CharSpan
 def _name_spans(doc: Doc) -> dict[Span, str]:
     """spaCy PERSON entities plus capitalised runs the model missed that start with a first
     name, each with the rule that found it."""
-    spans = [
-        _with_first_name(_with_hyphen_tail(_name_part(e))) for e in doc.ents if e.label_ in PERSON
-    ]
+    spans = _merged(
+        [_with_first_name(_with_hyphen_tail(_name_part(e))) for e in doc.ents if e.label_ in PERSON]
+    )
+    spans = [_name_part(s) for s in spans]
     basis = dict.fromkeys(spans, "person.ner")
     # "Amara Diallo-Reyes, the special envoy": a name the model took for an organisation
     # or, after a title, for a place: "la portavoz de la Policía, Mireille Augustin,"
@@ -264,6 +226,66 @@ def _name_spans(doc: Doc) -> dict[Span, str]:
     return {s: basis[s] for s in spans if _is_person(s)}
 
 
+def _merged(spans: list[Span]) -> list[Span]:
+    """Whole names: a name the model cut in two ("Ana Julia Guido" + "De Romero", "Paul Herbert
+    Oquist" + "Kelley"), or around a nickname in quotes ("Ismael “El Mayo” Zambada")."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        doc = span.doc
+        end = span.end
+        opened = [t for t in span if t.text in {"“", '"', "«"}]
+        closed = [t for t in span if t.text in {"”", "»"}]
+        if opened and not closed and end < len(doc) and doc[end].text in {"”", '"', "»"}:
+            end += 1  # the model stopped inside the nickname: "Ismael “El Mayo" ” Zambada
+        while end < len(doc) and end - span.start < 7:
+            tok = doc[end]
+            if tok.text in {"“", '"', "«"}:
+                close = next((j for j in range(end + 1, min(len(doc), end + 6))
+                              if doc[j].text in {"”", '"', "»"}), None)  # fmt: skip
+                if (
+                    close is not None
+                    and close + 1 < len(doc)
+                    and _NAME_TOKEN.match(doc[close + 1].text)
+                ):
+                    end = close + 2
+                    continue
+                break
+            if (
+                tok.text in PARTICLES
+                and end + 1 < len(doc)
+                and _NAME_TOKEN.match(doc[end + 1].text)
+            ):
+                end += 2
+                continue
+            if (
+                _NAME_TOKEN.match(tok.text)
+                and tok.pos_ == "PROPN"
+                and (tok.ent_type_ in PERSON or not tok.ent_type_)
+            ):
+                end += 1
+                continue
+            break
+        start = span.start
+        while (
+            start > 0
+            and span.start - start < 3
+            and doc[start - 1].pos_ == "PROPN"
+            and _NAME_TOKEN.match(doc[start - 1].text)
+            and not doc[start - 1].ent_type_
+            and doc[start - 1].lower_.rstrip(".") not in titles()
+            and not _org_word(doc[start - 1].text)
+            and not doc[start - 1].is_sent_start
+        ):
+            start -= 1  # "Attorney General Ana Julia Guido De Romero": the model took "De Romero"
+        merged = doc[start:end]
+        if out and out[-1].end >= merged.start:
+            merged = doc[out[-1].start : max(out[-1].end, merged.end)]
+            out[-1] = merged
+        else:
+            out.append(merged)
+    return out
+
+
 def _with_first_name(span: Span) -> Span:
     """Extend "Mendrala Hart" to "Emily Mendrala Hart" when the model left a known first name
     out of the entity (after a long title: "Secretary of State Emily Mendrala Hart")."""
@@ -278,8 +300,11 @@ def _name_part(span: Span) -> Span:
     """The entity without a lower-case tail the model took in («Tomás Ibarra Sol marcó») or a
     preposition that opens its sentence («Según Rosales, …»)."""
     start, end = span.start, span.end
-    while end > start + 1 and span.doc[end - 1].text[:1].islower():
-        end -= 1
+    while end > start + 1 and (
+        span.doc[end - 1].text[:1].islower()
+        or (span.doc[end - 1].text.isupper() and len(span.doc[end - 1].text) <= 3)
+    ):
+        end -= 1  # «Maduro NO es»
     while end > start + 1 and span.doc[start].lower_ in LEADING_PREPOSITIONS:
         start += 1
     return span.doc[start:end]
@@ -316,6 +341,7 @@ def _with_hyphen_tail(span: Span) -> Span:
 
 
 def _is_person(span: Span) -> bool:
+    """A name is a person unless the evidence says it is a place, a thing or a body."""
     text = span.text.strip()
     if not text or any(ch.isdigit() for ch in text):
         return False
@@ -324,14 +350,39 @@ def _is_person(span: Span) -> bool:
     gaz = gazetteer("es" if span.doc.lang_ == "es" else "en")
     if text in gaz.surfaces or text.removesuffix("'s") in gaz.surfaces:
         return False
-    if any(t.lower_ in ORG_WORDS for t in span):
-        return False
+    words = [t for t in span if t.is_alpha]
+    if any(_org_word(t.text) for t in words) or (words and _thing(words[0].text)):
+        return False  # "Policía de Seguridad Aeroportuaria", "Cutter James"
+    if words and words[-1].lower_ in not_people()["places"]:
+        return False  # "Andrés Bay"
+    if words and words[0].text.isupper() and len(words[0].text) <= 4 and len(words) > 1:
+        return False  # "BRP Cabra", "USS Gravely": a vessel's prefix
+    if sum(t.pos_ == "PROPN" for t in words) * 2 < len(words) or any(
+        t.pos_ in {"ADV", "VERB"} for t in words
+    ):
+        return False  # «Terrorista Global Especialmente Designado»
+    first = words[0].text if words else ""
+    if len(words) > 1 and gaz.surfaces.get(first) and first not in first_names():
+        return False  # "Kingston Western": a place's name starts it
     doc = span.doc
-    prev = doc[span.start - 1] if span.start > 0 else None
-    if prev is not None and (prev.lemma_.lower() in THING_NOUNS or prev.lower_ == "the"):
-        return False  # "the tanker X", "the X": people are not named with an article
+    before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
+    if before and before[-1].lower_ == "the":
+        return False  # "the X": people are not named with an article
+    near = [t for t in reversed(before) if t.pos_ != "ADJ"][:1]
+    if (near and _thing(near[0].lemma_)) or (near and _thing(near[0].text)):
+        return False  # "the tanker X", «el aeropuerto internacional Ramón Villeda Morales»
+    if span.start > 0 and doc[span.start - 1].text in PLACE_PREFIXES:
+        return False  # "San Pedro Sula": the end of a place's name
+    if (
+        len(before) >= 2
+        and before[-1].lower_ in {"of", "de", "del"}
+        and (before[-2].lower_ in not_people()["places"] or _thing(before[-2].lemma_))
+    ):
+        return False  # "the town of Montero Hoyos", «el puerto de X»
+    if _tail_of_a_name(span):
+        return False  # «la Oficina de Aduanas y Protección Fronteriza»
     root = span.root
-    if root.dep_ == "appos" and root.head.lemma_.lower() in THING_NOUNS:
+    if root.dep_ == "appos" and _thing(root.head.lemma_):
         return False  # "one of the tankers, the Marisol Star"
     after = doc[span.end : span.end + 5]
     if len(after) >= 2 and after[0].text == "(" and any(ch.isdigit() for ch in after[1:].text):
@@ -339,9 +390,66 @@ def _is_person(span: Span) -> bool:
     return not (text.isupper() and len(text) > 3)
 
 
+def _tail_of_a_name(span: Span) -> bool:
+    """The rest of a body's or a place's name after "de", "y", "of" or "and": the word before
+    the connector is part of a named organisation, place or thing, not of a person."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in {"de", "del", "y", "of", "and", "e"}:
+        return False
+    prev = doc[span.start - 2]
+    return prev.text[:1].isupper() and (
+        prev.ent_type_ in {"ORG", "LOC", "GPE", "MISC", "FAC"} or _org_word(prev.text)
+        or prev.lower_ in not_people()["places"] or _thing(prev.text)
+    )  # fmt: skip
+
+
+PLACE_PREFIXES = frozenset({"San", "Santa", "Santo", "São", "Puerto", "Port", "Ciudad", "Villa"})
+
+
+def _single_name(span: Span) -> bool:
+    """One word the model calls a person, not a title, place, thing or body, and never tagged
+    as a place or a body elsewhere in the text: "Bukele", not "Tobago" or "Rosario"."""
+    word = _words(span)
+    if len(word) != 1 or len(word[0]) < 3 or not word[0][:1].isupper() or word[0].isupper():
+        return False
+    low = word[0].lower()
+    if low in titles() or _thing(low) or _org_word(low) or not _is_person(span):
+        return False
+    doc = span.doc
+    tags = [t.ent_type_ for t in doc if t.lower_ == low and t.ent_type_]
+    if sum(tag not in PERSON for tag in tags) > sum(tag in PERSON for tag in tags):
+        return False  # mostly a place or a body elsewhere in the text
+    if span.root.pos_ != "PROPN" or span.root.tag_ in {"NNPS", "NNS"}:
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return not (prev is not None and prev.lower_ in PLACE_PREPOSITIONS)
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "en", "de", "desde", "hacia", "por"})
+
+
+def _acts(cand: _Candidate) -> bool:
+    """A mention acts (the subject of a verb) or owns ("Bukele's fight"): a person."""
+    for span in cand.spans:
+        root = span.root
+        if root.pos_ != "PROPN":
+            continue
+        if root.dep_ in ACTING or (root.dep_ == "compound" and root.head.lemma_ in RULES_OVER):
+            return True
+    return False
+
+
+# how a person can stand in a sentence: acting, owning, acted on, named with others
+ACTING = frozenset(
+    "nsubj nsubjpass nsubj:pass poss dobj obj pobj conj appos agent iobj obl nmod".split()
+)
+RULES_OVER = frozenset({"administration", "government", "era", "presidency", "regime"})
+
+
 def _words(span: Span) -> list[str]:
     """The name's words without titles, possessive or punctuation: "Gen. X Y's" -> [X, Y]."""
     text = re.sub(r"['’]s$", "", span.text.strip())
+    text = re.sub(r"\s*[“\"«][^”\"»]{1,30}[”\"»]\s*", " ", text)  # Ismael “El Mayo” Zambada
     text = re.sub(r"\s*-\s*", "-", text)
     words = [w for w in text.split() if w]
     known = titles()
@@ -351,17 +459,25 @@ def _words(span: Span) -> list[str]:
 
 
 def _owner(words: list[str], candidates: list[_Candidate]) -> _Candidate | None:
-    """The full name a shorter mention belongs to: the tail matches, latest-introduced wins ties."""
+    """The full name a shorter mention belongs to: the tail matches (without accents, case or
+    hyphens: "Díaz Canel" is Miguel Díaz-Canel), latest-introduced wins ties."""
+    mine = _plain(words)
     best = None
     for cand in candidates:
-        full = cand.tokens
-        if len(words) >= len(full):
+        full = _plain(cand.tokens)
+        if len(mine) >= len(full):
             continue
-        tail_match = [w.lower() for w in full[-len(words) :]] == [w.lower() for w in words]
-        single_inside = len(words) == 1 and words[0] in full[1:]
+        tail_match = full[-len(mine) :] == mine
+        single_inside = len(mine) == 1 and mine[0] in full[1:]
         if tail_match or single_inside:
             best = cand
     return best
+
+
+def _plain(words: list[str]) -> list[str]:
+    """Name words to compare: lower case, no accents, hyphenated parts apart."""
+    text = unicodedata.normalize("NFKD", " ".join(words).replace("-", " "))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().split()
 
 
 def _title(spans: list[Span]) -> str | None:
@@ -391,7 +507,9 @@ def _title(spans: list[Span]) -> str | None:
 
 
 _LINKS = {"of", "for", "and", "'s", "’s", "-", "de", "del", "y"}
-PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von"})
+PARTICLES = frozenset(
+    {"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von", "De", "Del", "Da"}
+)
 _ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "un", "una"}
 
 
