@@ -57,8 +57,20 @@ class Body:
         return name_key(self.name)
 
 
-def strip_det(text: str) -> str:
-    return re.sub(rf"^(?:{ARTICLES})\s+", "", text.strip(), flags=re.I)
+def strip_det(text: str, language: str | None = None) -> str:
+    """The name without its article; a capitalised article of the other language is part of
+    the name ("El Confidencial" in an English text)."""
+    text = text.strip()
+    first = text.split(" ", 1)[0]
+    if language and first[:1].isupper() and first.lower() in OTHER_ARTICLES.get(language, ()):
+        return text
+    return re.sub(rf"^(?:{ARTICLES})\s+", "", text, flags=re.I)
+
+
+OTHER_ARTICLES = {
+    "en": frozenset("el la los las".split()),
+    "es": frozenset("the".split()),
+}
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -114,7 +126,7 @@ class Bodies:
         """The fullest name the article gives the body `name` names: its definition if it is
         a defined acronym, else the longest name with the same words (abbreviations spelled
         out), else the longest name with the same head that holds all its words."""
-        bare = strip_det(name)
+        bare = strip_det(name, self.doc.lang_)
         compact = bare.replace(".", "").replace(" ", "")
         if compact in self.aliases:
             return self.aliases[compact]
@@ -137,7 +149,7 @@ class Bodies:
             for b in self.items
             if len(b.key) > len(key) and _holds(b.key, key) and (b.head == last or len(key) == 1)
         ]
-        same_head = [n for n in holders if name_key(n)[-1:] == (last,)]
+        same_head = [n for n in holders if name_head(n) == last]
         pool = [bare, *same, *(same_head or holders)]
         return max(pool, key=lambda n: (len(name_key(n)), len(n)))
 
@@ -199,9 +211,9 @@ def _bodies(doc: Doc) -> list[Body]:
     heads = org_heads()
     places = gazetteer(doc.lang_).surfaces
     for ent in doc.ents:
-        if ent.label_ == "ORG" and strip_det(ent.text) not in places:
+        if ent.label_ == "ORG" and strip_det(ent.text, doc.lang_) not in places:
             phrase = noun_phrase(ent.root)
-            name = strip_det(phrase.text)
+            name = strip_det(phrase.text, doc.lang_)
             if not name_key(name):
                 continue  # the parser's root of the entity was its "the"
             key = (phrase.start_char, phrase.end_char)
@@ -211,7 +223,7 @@ def _bodies(doc: Doc) -> list[Body]:
             phrase = noun_phrase(tok, lower_tail=True)
             key = (phrase.start_char, phrase.end_char)
             if key not in out:
-                out[key] = Body(strip_det(phrase.text), key, tok.lemma_.lower())
+                out[key] = Body(strip_det(phrase.text, doc.lang_), key, tok.lemma_.lower())
     return sorted(out.values(), key=lambda b: b.span)
 
 
@@ -253,9 +265,11 @@ def noun_phrase(tok: Token, lower_tail: bool = False) -> Span:
             end = reach = child.i + 1  # «la embajada estadounidense», «la Cancillería colombiana»
         elif child.dep_ in {"nmod", "flat"} and child.left_edge.i == reach and _de(child):
             # «el Ministerio de Relaciones Exteriores», «el Gobierno de transición de Haití»:
-            # a lower-case «de …» belongs to the name only when a named one follows it
+            # a lower-case «de …» belongs to the name only when a named one follows it, or
+            # when the head is a bare common noun («el Gobierno de la provincia»)
             reach = child.right_edge.i + 1
-            if of_name(child):
+            bare = lower_tail and not any(t.text[:1].isupper() for t in doc[start : tok.i])
+            if of_name(child) or (bare and child.right_edge.i - child.i < 3 and end == tok.i + 1):
                 end = reach
     return doc[start:end]
 

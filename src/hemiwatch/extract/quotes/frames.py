@@ -86,6 +86,9 @@ def subject_of(verb: Token, quoted: Spans) -> tuple[Token | None, str | None, bo
         quoted_obj = [c for c in verb.head.children if c.dep_ == "dobj"]
         if quoted_obj:
             return quoted_obj[0], "speaker.quoted_as", False
+    closing = _closing_subject(verb)
+    if closing is not None:
+        return closing, None, False
     node = verb
     for _ in range(4):
         subjects = [
@@ -136,6 +139,31 @@ TIME_WORDS = frozenset(
 def _when(tok: Token) -> bool:
     """ "Este mediodía el Gobierno confirmó": a time the parser took for the subject."""
     return tok.lemma_.lower() in TIME_WORDS or tok.lower_ in TIME_WORDS
+
+
+def _closing_subject(verb: Token) -> Token | None:
+    """ "..., the Treasury said in a statement.": a sentence that ends on an attribution set off
+    by a comma has that noun phrase for its subject, however the parser hung a long list
+    before it."""
+    doc = verb.doc
+    sent = sentence_of(verb)
+    after = [t for t in doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    if len(after) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in after):
+        return None
+    i = verb.i - 1
+    phrase: list[Token] = []
+    while i > sent.start and doc[i].text != "," and len(phrase) < 7:
+        phrase.insert(0, doc[i])
+        i -= 1
+    if i <= sent.start or doc[i].text != "," or not phrase:
+        return None
+    if any(t.pos_ not in {"DET", "ADJ", "PROPN", "NOUN", "PUNCT", "PART", "ADP"} for t in phrase):
+        return None
+    nouns = [t for t in phrase if t.pos_ in {"PROPN", "NOUN"}]
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if not nouns or (subject is not None and subject.i in {t.i for t in phrase}):
+        return None  # the parser agrees: nothing to repair
+    return next((t for t in reversed(nouns) if t.dep_ not in {"compound", "amod"}), nouns[-1])
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -235,6 +263,11 @@ def find_frames(doc: Doc, quoted: Spans, skip: list[CharSpan]) -> list[Frame]:
                 continue
         reports = [_clause(c) for c in tok.children if c.dep_ == "ccomp" and _reported(c)]
         reports = [r for r in reports if r is not None]
+        if _closing_subject(tok) is not None and (trailing := _trailing(tok, subject)):
+            listed, text = trailing  # "A; B; and C, the Treasury said": the list is reported
+            out.append(Frame(tok, subject, listed, text, "quote.indirect.trailing", special,
+                             prodrop))  # fmt: skip
+            continue
         if reports:
             for span in reports:
                 assert span is not None
@@ -304,11 +337,26 @@ def _clause(clause: Token) -> CharSpan | None:
     toks = _without_own_attribution(toks, clause)
     while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
+    toks = _without_leading_when(toks, clause)
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
     if sum(t.is_alpha for t in toks) < 3:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _without_leading_when(toks: list[Token], clause: Token) -> list[Token]:
+    """ "Canada said on Monday it would ...": a date the parser put at the head of the reported
+    clause, before its subject, says when it was said."""
+    subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return toks
+    lead = [t for t in toks if t.i < subject.left_edge.i]
+    when = {"DATE", "TIME"}
+    only = all(t.ent_type_ in when or t.pos_ == "ADP" or t.is_punct for t in lead)
+    if lead and only and any(t.ent_type_ in when for t in lead):
+        return [t for t in toks if t.i >= subject.left_edge.i]
+    return toks
 
 
 def _without_reporters_conjunct(toks: list[Token], clause: Token) -> list[Token]:
@@ -317,12 +365,15 @@ def _without_reporters_conjunct(toks: list[Token], clause: Token) -> list[Token]
     reporter's second act, not part of the report."""
     cue = clause.head
     morph = cue.morph.to_dict()
-    for conj in (c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}):
+    finite = [clause, *(c for c in clause.children if c.dep_ in {"cop", "aux"})]
+    tenses = {t.morph.to_dict().get("Tense") for t in finite} - {None}
+    inside = [t for t in toks if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and t.i > clause.i]
+    for conj in inside:
         other = conj.morph.to_dict()
         if any(c.dep_ in SUBJECTS for c in conj.children):
             continue
         same = all(other.get(k) == morph.get(k) for k in ("Tense", "Person", "Number", "VerbForm"))
-        differs = clause.morph.to_dict().get("Tense") != morph.get("Tense")
+        differs = bool(tenses) and morph.get("Tense") not in tenses
         if same and differs and morph.get("VerbForm") == "Fin":
             cut = conj.left_edge.i
             toks = [t for t in toks if t.i < cut]

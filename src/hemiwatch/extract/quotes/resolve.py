@@ -379,7 +379,13 @@ def _issuer(tok: Token, disc: Discourse, said: Sequence[Said], depth: int) -> Sp
     last; never the document itself."""
     issuer = disc.documents.get(tok.i)
     if issuer is not None:
-        return _resolve(issuer, disc, said, depth + 1)
+        found = _resolve(issuer, disc, said, depth + 1)
+        if found is None and issuer.pos_ == "PROPN":  # «una publicación de Canal Sur»
+            phrase = noun_phrase(issuer)
+            name = strip_det(phrase.text, tok.doc.lang_)
+            span = (phrase.start_char, phrase.end_char)
+            found = Speaker(name, None, country_in(name, tok.doc.lang_), span, True, "speaker.body")
+        return found
     definite = any(c.dep_ in {"det", "poss"} and c.lower_ in DEFINITE for c in tok.children)
     plural = tok.tag_ == "NNS" or tok.morph.get("Number", []) == ["Plur"]
     if not definite or plural:
@@ -389,8 +395,10 @@ def _issuer(tok: Token, disc: Discourse, said: Sequence[Said], depth: int) -> Sp
     same = [i for i in earlier if disc.doc[i].lemma_.lower() == kind]
     pick = (same or earlier)[-1:]
     if pick:
-        found = disc.documents[pick[0]]
-        return _resolve(found, disc, said, depth + 1) if found is not None else None
+        earlier_issuer = disc.documents[pick[0]]
+        if earlier_issuer is None:
+            return None
+        return _resolve(earlier_issuer, disc, said, depth + 1)
     spoke = next((s.speaker for s in reversed(said) if s.at < tok.idx and s.speaker.body), None)
     return spoke or _lead_body(disc)
 
@@ -488,7 +496,7 @@ def _country(tok: Token) -> Speaker | None:
     if tok.pos_ != "PROPN" and tok.ent_type_ not in {"GPE", "LOC"}:
         return None
     phrase = noun_phrase(tok)
-    name = strip_det(phrase.text)
+    name = strip_det(phrase.text, tok.doc.lang_)
     place = gazetteer(tok.doc.lang_).surfaces.get(name)
     if place is None or place.kind not in {"name", "capital"}:
         return None
@@ -502,7 +510,7 @@ def _body(tok: Token, disc: Discourse, said: Sequence[Said]) -> Speaker | None:
     from hemiwatch.extract.quotes.bodies import org_heads
 
     phrase = noun_phrase(tok, lower_tail=True)
-    text = strip_det(phrase.text)
+    text = strip_det(phrase.text, tok.doc.lang_)
     lemma = tok.lemma_.lower()
     span = (phrase.start_char, phrase.end_char)
     kind = kind_of(lemma)
@@ -558,7 +566,7 @@ def _described(tok: Token) -> Speaker | None:
     indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in tok.children)
     if not known or not (modified or indefinite or plural):
         return None
-    name = strip_det(phrase.text)
+    name = strip_det(phrase.text, tok.doc.lang_)
     span = (phrase.start_char, phrase.end_char)
     return Speaker(name, None, country_in(phrase.text, tok.doc.lang_), span,
                    basis="speaker.described")  # fmt: skip
