@@ -104,7 +104,8 @@ def gold_quotes(text: str, ann: Path, doc) -> Gold:  # type: ignore[no-untyped-d
         if not body.strip():
             continue
         where = (content[0][0], content[-1][1])
-        if text[content[0][0] : content[-1][1]].lstrip()[:1] in '"“«„':
+        opening = text[content[0][0] : content[-1][1]].lstrip()
+        if opening[:1] in '"“«„‘' or opening[:2] == "''":  # the NYT's ''doubled'' marks too
             gold.direct.append(Quote(body, source, where))
         elif (
             source is not None
@@ -182,11 +183,26 @@ def match(gold: list[Quote], pred: list[Quote]) -> tuple[int, int, set[int]]:
 
 
 def hemiwatch_quotes(doc, text: str) -> dict[str, list[Quote]]:  # type: ignore[no-untyped-def]
+    """hemiwatch's quotes; a reported clause that runs into a partial quote of its speaker is
+    one Content in PolNeAR ("said the nation has become “more interested in ...”"), while our
+    gold stops the indirect quote before it: the two are joined here, as PolNeAR has them."""
     facts = facts_from_doc(Article(id="p", text=text), doc)
     out: dict[str, list[Quote]] = {"direct": [], "reported": []}
-    for q in facts.quotes:
+    quotes = sorted(facts.quotes, key=lambda q: q.span)
+    for i, q in enumerate(quotes):
         kind = "direct" if q.kind == "direct" else "reported"
-        out[kind].append(Quote(q.text, q.speaker_span, q.span))
+        span = q.span
+        if kind == "reported":
+            for later in quotes[i + 1 : i + 4]:
+                gap = text[span[1] : later.span[0]]
+                if (
+                    later.kind == "direct"
+                    and later.speaker == q.speaker
+                    and len(gap) <= 40
+                    and ("\n" not in gap and not any(c in gap for c in ".?!"))
+                ):
+                    span = (span[0], later.span[1])
+        out[kind].append(Quote(text[span[0] : span[1]].strip(MARKS), q.speaker_span, span))
     return out
 
 

@@ -191,8 +191,11 @@ def _trimmed(
         b = cut - 1
         last = doc.char_span(a, max(a + 1, b), alignment_mode="expand")
         words = [t for t in last or [] if not (t.is_punct or t.is_space)]
-        if words and words[-1].pos_ in DANGLING:
-            return None, ""  # 'the government has sent “450 troops ...”': the quote is the report
+        while words and words[-1].pos_ in DANGLING:  # "... in the military, and “we're ...”"
+            words.pop()
+        if sum(t.is_alpha for t in words) < 3:
+            return None, ""
+        b = words[-1].idx + len(words[-1].text)
     while b > a and (whole[b - 1].isspace() or whole[b - 1] in ",;:-–—“\"«'‘"):
         b -= 1
     if len(whole[a:b].split()) < 3:

@@ -445,6 +445,10 @@ def _trailing(verb: Token, subject: Token | None) -> tuple[CharSpan, str] | None
         return None  # the attribution does not close with a comma: no aside
     if after and (after[0].lower_ in CONTINUATIONS or after[0].tag_ in {"VBG", "VBN"}):
         after = []  # "..., a spokeswoman said, but Lima has not replied", "..., marking ..."
+    for i, tok in enumerate(after[:-1]):
+        if tok.text == "," and after[i + 1].lower_ in CONTINUATIONS:
+            after = after[:i]  # "..., North Korea said, was its biggest yet, although ..."
+            break
     if after and sum(t.is_alpha for t in after) < 3:
         after = []
     if sum(t.is_alpha for t in before) < 3 and not after:
@@ -569,6 +573,8 @@ def _according(tok: Token, source: Token | None, quoted: Spans) -> list[Frame]:
         return []  # the phrase sits inside the clause: no clean split
     if sum(t.is_alpha for t in rest) < 3:
         return []
+    if is_cue(clause) and any(c.dep_ in SUBJECTS for c in clause.children):
+        return []  # "The army said it ..., according to X": a report of its own
     span = (rest[0].idx, rest[-1].idx + len(rest[-1].text))
     return [Frame(tok, source, span, _slice(doc, span), "quote.indirect.according")]
 

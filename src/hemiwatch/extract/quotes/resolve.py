@@ -556,6 +556,11 @@ def _described(tok: Token) -> Speaker | None:
     """A source the text describes but does not name ("a senior official", "military sources",
     "U.N. officials", "opposition lawmakers", «fuentes oficiales»): the phrase, without its
     article."""
+    if tok.pos_ == "PROPN" and tok.ent_type_ == "NORP" and tok.tag_ == "NNPS":
+        phrase = noun_phrase(tok)  # "Republicans said", "Democrats argued": a described group
+        span = (phrase.start_char, phrase.end_char)
+        name = strip_det(phrase.text, tok.doc.lang_)
+        return Speaker(name, None, country_in(name, tok.doc.lang_), span, basis="speaker.described")
     if tok.pos_ != "NOUN":
         return None
     phrase = noun_phrase(tok)
