@@ -25,7 +25,15 @@ from hemiwatch.models import Person
 from hemiwatch.models import Span as CharSpan
 from hemiwatch.nlp import PERSON, sentence_of
 
-PRONOUN_GENDER = {"he": "male", "she": "female", "él": "male", "ella": "female"}
+PRONOUN_GENDER = {
+    "he": "male",
+    "she": "female",
+    "él": "male",
+    "ella": "female",
+    "his": "male",
+    "her": "female",
+}
+POSSESSIVE_GENDER = {"his": "male", "her": "female"}
 BODY_PRONOUNS = frozenset({"it", "they", "ellos", "ellas"})
 INDEFINITE = frozenset({"a", "an", "un", "una", "another", "otro", "otra"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
@@ -201,7 +209,12 @@ def _resolve(tok: Token, disc: Discourse, said: Sequence[Said], depth: int) -> S
         if found is not None:
             return found
     if tok.pos_ in {"NOUN", "PROPN"}:
-        return _country(tok) or _body(tok, disc, said) or _described(tok) or _unresolved_name(tok)
+        return (
+            _country(tok)
+            or _body(tok, disc, said)
+            or _described(tok, disc, said)
+            or _unresolved_name(tok)
+        )
     return None
 
 
@@ -552,7 +565,9 @@ def _fits(name: str, lemma: str, kind: str | None, generic: bool) -> bool:
     return head == lemma or (kind is not None and kind_of(head) == kind)
 
 
-def _described(tok: Token) -> Speaker | None:
+def _described(
+    tok: Token, disc: Discourse | None = None, said: Sequence[Said] = ()
+) -> Speaker | None:
     """A source the text describes but does not name ("a senior official", "military sources",
     "U.N. officials", "opposition lawmakers", «fuentes oficiales»): the phrase, without its
     article."""
@@ -572,6 +587,12 @@ def _described(tok: Token) -> Speaker | None:
     if not known or not (modified or indefinite or plural):
         return None
     name = strip_det(phrase.text, tok.doc.lang_)
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is not None and disc is not None and owner.lower_ in POSSESSIVE_GENDER:
+        person = _pronoun(owner, POSSESSIVE_GENDER[owner.lower_], disc, said)
+        if person is None:
+            return None  # "his lawyer" with no one for "his": no speaker
+        name = f"{person.name}'s {name}" if tok.doc.lang_ == "en" else f"{name} de {person.name}"
     span = (phrase.start_char, phrase.end_char)
     return Speaker(name, None, country_in(phrase.text, tok.doc.lang_), span,
                    basis="speaker.described")  # fmt: skip
