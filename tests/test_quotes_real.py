@@ -291,3 +291,42 @@ def test_spanish_sentences_glued_without_a_space() -> None:
     got = quotes(f)
     assert ("la operación es eficiente y rentable", "Ramón Aldana") in got
     assert ("El canal es nuestro", "Ramón Aldana") in got
+
+
+def test_a_report_the_parser_took_for_an_object(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "The Noravian government says the institutions headed by the officials all targeted "
+        "protesters who took to the streets."
+    )
+    (q,) = f.quotes
+    assert (
+        q.text.startswith("the institutions headed by the officials")
+        and q.speaker == "Noravian government"
+    )
+
+
+def test_a_concession_after_the_report_is_the_reporters(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Canada said it would impose sanctions on four officials, although Ottawa did not name them."
+    )
+    assert quotes(f) == [("it would impose sanctions on four officials", "Canada")]
+
+
+def test_titles_in_a_row_before_the_name(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "“We will keep patrolling the straits,” said Coast Guard Lt. Cmdr. Mara J. Vance in a "
+        "press release."
+    )
+    assert quotes(f) == [("We will keep patrolling the straits", "Mara J. Vance")]
+
+
+def test_a_described_source_named_by_whose_it_is(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Former aide Tom Ekberg refused to testify. His lawyer said he would not answer questions."
+    )
+    assert quotes(f) == [("he would not answer questions", "Tom Ekberg's lawyer")]
+
+
+def test_a_party_speaks_as_a_group(facts_of: FactsOf) -> None:
+    f = facts_of("Republicans said the timing of the vote was not intentional.")
+    assert quotes(f) == [("the timing of the vote was not intentional", "Republicans")]

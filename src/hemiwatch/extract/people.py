@@ -273,6 +273,8 @@ def _merged(spans: list[Span]) -> list[Span]:
             and _NAME_TOKEN.match(doc[start - 1].text)
             and not doc[start - 1].ent_type_
             and doc[start - 1].lower_.rstrip(".") not in titles()
+            and doc[start - 1].lower_ not in titles()
+            and not doc[start - 1].text.isupper()
             and not _org_word(doc[start - 1].text)
             and not doc[start - 1].is_sent_start
         ):
@@ -455,7 +457,14 @@ def _words(span: Span) -> list[str]:
     known = titles()
     while words and words[0].lower().rstrip(".") in {k.rstrip(".") for k in known}:
         words = words[1:]
-    return [w.strip(",.;:") for w in words if w.strip(",.;:")]
+    out = []
+    for word in words:
+        trimmed = word.strip(",;:")
+        if not re.fullmatch(r"[A-ZÁÉÍÓÚÑ]\.", trimmed):
+            trimmed = trimmed.strip(".")  # "J." keeps its period, "Vance." does not
+        if trimmed:
+            out.append(trimmed)
+    return out
 
 
 def _owner(words: list[str], candidates: list[_Candidate]) -> _Candidate | None:

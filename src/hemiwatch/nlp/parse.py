@@ -34,6 +34,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
                 doc[tok.i + 2].is_sent_start = False  # no one-word sentence: «Colombia, que …»
         if tok.is_space and tok.i > 0 and not doc[tok.i - 1].is_space:
             tok.is_sent_start = False  # a blank line closes its paragraph's last sentence
+    for tok in doc[:-1]:
+        if tok.text in ABBREVIATION_SET and not doc[tok.i + 1].is_space:
+            doc[tok.i + 1].is_sent_start = False  # "Lt. Cmdr. Mara Vance" is one sentence
     for tok in doc[1:-1]:
         if tok.text == "." and not tok.whitespace_ and not doc[tok.i - 1].whitespace_:
             nxt = doc[tok.i + 1]
@@ -102,8 +105,20 @@ GLUED = (
 OUTLET = re.compile(r"^[A-Z][a-z]+\.[A-Z][a-z]{1,2}$")
 
 
+# titles written short, which end no sentence ("Lt. Cmdr. Mara Vance", «el Gral. Ruiz»)
+ABBREVIATIONS = (
+    "Cmdr. Cmdt. Lt. Capt. Sgt. Gen. Col. Adm. Maj. Brig. Cpl. Pvt. Rep. Sen. Gov. Rev. Dr. "
+    "Gral. Cnel. Tte. Cap. Sr. Sra. Srta. Lic. Ing. Dra."
+).split()
+
+
+ABBREVIATION_SET = frozenset(ABBREVIATIONS)
+
+
 def _glued_sentences(nlp: Language) -> None:
     tokenizer = nlp.tokenizer
+    for abbreviation in ABBREVIATIONS:
+        tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])  # type: ignore[union-attr]
     pattern = tokenizer.infix_finditer.__self__.pattern  # type: ignore[union-attr]
     tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED}").finditer  # type: ignore[union-attr]
     tokenizer.token_match = OUTLET.match  # type: ignore[union-attr]

@@ -256,7 +256,8 @@ def noun_phrase(tok: Token, lower_tail: bool = False) -> Span:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             bare = pobj and not any(c.dep_ == "det" for c in pobj[0].children)
             if pobj and (
-                pobj[0].text[:1].isupper() or (lower_tail and bare and pobj[0].pos_ == "NOUN")
+                pobj[0].text[:1].isupper()
+                or (lower_tail and bare and pobj[0].pos_ in {"NOUN", "PROPN"})
             ):
                 end = pobj[0].right_edge.i + 1 if pobj[0].right_edge.i - child.i < 6 else end
         elif child.dep_ == "flat" and child.i == end and child.text[:1].isupper():

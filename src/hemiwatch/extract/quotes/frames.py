@@ -280,6 +280,11 @@ def find_frames(doc: Doc, quoted: Spans, skip: list[CharSpan]) -> list[Frame]:
             out.append(Frame(tok, subject, span, text, "quote.indirect.trailing", special,
                              prodrop))  # fmt: skip
             continue
+        misparsed = _object_as_report(tok)
+        if misparsed is not None:
+            out.append(Frame(tok, subject, misparsed, _slice(doc, misparsed),
+                             "quote.indirect.ccomp", special, prodrop))  # fmt: skip
+            continue
         infinitive = _infinitive(tok)
         if infinitive is not None:
             out.append(Frame(tok, subject, infinitive, _slice(doc, infinitive),
@@ -333,6 +338,7 @@ def _clause(clause: Token) -> CharSpan | None:
                 toks = toks[:-1]
             break
     toks = _without_reporters_conjunct(toks, clause)
+    toks = _without_concession(toks)
     toks = _with_misattached_tail(toks, clause)
     toks = _without_own_attribution(toks, clause)
     while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].is_space):
@@ -357,6 +363,18 @@ def _without_leading_when(toks: list[Token], clause: Token) -> list[Token]:
     if lead and only and any(t.ent_type_ in when for t in lead):
         return [t for t in toks if t.i >= subject.left_edge.i]
     return toks
+
+
+def _without_concession(toks: list[Token]) -> list[Token]:
+    """ "said it would impose sanctions, although Ottawa did not name ...": a concession after a
+    comma is the reporter's."""
+    for i, tok in enumerate(toks[1:], start=1):
+        if tok.lower_ in CONCESSIONS and toks[i - 1].text == ",":
+            return toks[: i - 1]
+    return toks
+
+
+CONCESSIONS = frozenset({"although", "though", "whereas", "aunque", "si bien", "pese"})
 
 
 def _without_reporters_conjunct(toks: list[Token], clause: Token) -> list[Token]:
@@ -530,6 +548,35 @@ def _words(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _text(doc: Doc, toks: list[Token]) -> str:
     return text_of(doc)[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+
+
+# verbs of saying proper, which rarely take a noun object ("said it twice" aside)
+SAY = frozenset(
+    "say state insist contend assert decir afirmar asegurar".split()
+)
+
+
+def _object_as_report(verb: Token) -> CharSpan | None:
+    """ "The United States says the institutions headed by the individuals all targeted
+    protesters": a verb of saying whose "object" runs on with a verb of its own is a reported
+    clause the parser broke (not "told reporters", "said it twice")."""
+    if verb.lemma_.lower() not in SAY:
+        return None
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"} and c.i > verb.i]
+    if not objects:
+        return None
+    sent = sentence_of(verb)
+    toks = [t for t in verb.doc[objects[0].left_edge.i : sent.end] if not t.is_space]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    verbal = any(
+        t.pos_ in {"VERB", "AUX"}
+        and (t.tag_ in {"VBD", "VBZ", "VBP", "VBN"} or "Fin" in t.morph.get("VerbForm", []))
+        for t in toks[1:]
+    )
+    if len(toks) < 5 or not verbal or toks[0].pos_ == "PRON":
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def _infinitive(verb: Token) -> CharSpan | None:

@@ -248,7 +248,13 @@ def _speaker(person: Person, span: CharSpan, basis: str = "speaker.name") -> Spe
 def _person_at(tok: Token, disc: Discourse) -> Speaker | None:
     """The person whose mention the token is, or the one mention inside its phrase (not an
     owner's: "Castellanos's lawyer" is not Castellanos)."""
-    lo, hi = tok.left_edge.idx, tok.idx + len(tok.text)
+    right = tok
+    while right.i + 1 < len(tok.doc) and right.i - tok.i < 4:  # "Lt. Cmdr. John W. Beal"
+        nxt = tok.doc[right.i + 1]
+        if nxt.pos_ != "PROPN" or nxt.head.i not in {tok.i, right.i, nxt.i + 1, nxt.i + 2}:
+            break
+        right = nxt
+    lo, hi = tok.left_edge.idx, right.idx + len(right.text)
     first = bisect_left(disc.starts, lo - 200)  # a name is shorter than this
     last = bisect_right(disc.starts, hi)
     owners = [
