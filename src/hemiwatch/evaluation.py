@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hemiwatch.extract.commitments import canonical_unit
+from hemiwatch.extract.units import canonical_unit
 from hemiwatch.models import Facts, Quote
 
 QUOTE_MATCH = 0.7

@@ -64,6 +64,7 @@ class NumberClaim(Record):
     currency: str | None = None
     span: Span
     unit_en: str | None = None  # the English canonical unit ("efectivos" -> "personnel")
+    value_max: int | float | None = None  # a range's upper end ("between 2.5 and 3 million")
     basis: str = ""  # how the figure was read
     unit_basis: str | None = None  # how its unit was found (unit.antecedent is inferred)
     role_basis: str | None = None

@@ -24,10 +24,10 @@ from hemiwatch.extract import (
     extract_stances,
     extract_topics,
 )
-from hemiwatch.extract.commitments import canonical_unit
 from hemiwatch.extract.context import Context
 from hemiwatch.extract.gate import passes
 from hemiwatch.extract.language import detect_language
+from hemiwatch.extract.units import canonical_unit
 from hemiwatch.ingest import iter_items
 from hemiwatch.models import Article, Facts, NumberClaim, Topic
 from hemiwatch.nlp import load_model
@@ -171,7 +171,9 @@ def without_disabled(facts: Facts) -> Facts:
 def _numbers(ctx: Context) -> list[NumberClaim]:
     numbers = extract_numbers(ctx)
     if ctx.language != "en":  # facts keep English canonical units so languages meet
-        numbers = [n.model_copy(update={"unit_en": canonical_unit(n.unit)}) for n in numbers]
+        numbers = [
+            n.model_copy(update={"unit_en": n.unit_en or canonical_unit(n.unit)}) for n in numbers
+        ]
     return numbers
 
 

@@ -30,6 +30,7 @@ def facts_file(facts: Facts) -> dict[str, Any]:
                 "qualifier": n.qualifier,
                 "role": n.role,
                 **({"unit_en": n.unit_en} if n.unit_en else {}),
+                **({"value_max": n.value_max} if n.value_max is not None else {}),
             }
             for n in facts.numbers
         ],

@@ -12,8 +12,8 @@ import re
 from typing import Any
 
 from hemiwatch.display import figure, place_name
-from hemiwatch.extract.commitments import canonical_unit
 from hemiwatch.extract.countries import find_places
+from hemiwatch.extract.units import canonical_unit
 from hemiwatch.store import Store, schema
 
 NO_ANSWER = "The corpus holds no answer to that question."

@@ -8,12 +8,11 @@ a few sentences. Only an article that states both sides gives a commitment.
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from hemiwatch.extract.context import Context
+from hemiwatch.extract.units import canonical_unit
 from hemiwatch.models import Commitment, CountryMention, NumberClaim, Quote
 from hemiwatch.models import Span as CharSpan
 from hemiwatch.nlp import sentence_of
@@ -21,23 +20,6 @@ from hemiwatch.nlp import sentence_of
 MAX_SENTENCES_APART = 8  # a lead's request and the pledges reported further down
 AT_LEAST = {"at least", "more than", "over", "al menos", "más de", "por lo menos"}
 _SKIP_INITIATIVE = {"PRON", "PROPN", "NUM"}
-
-
-@cache
-def unit_index() -> dict[str, str]:
-    path = resources.files("hemiwatch").joinpath("lexicons").joinpath("units.tsv")
-    out: dict[str, str] = {}
-    for line in path.read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            canon, names = line.split("\t")
-            out |= {n.lower(): canon for n in names.split(";")}
-    return out
-
-
-def canonical_unit(unit: str | None) -> str | None:
-    if unit is None:
-        return None
-    return unit_index().get(unit.lower(), unit.lower())
 
 
 def extract_commitments(

@@ -13,6 +13,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from hemiwatch.extract.context import Context
+from hemiwatch.extract.units import is_claim, unit_class
 from hemiwatch.models import NumberClaim
 from hemiwatch.nlp import PERSON, sentence_of, sentences_between, text_of
 
@@ -36,7 +37,8 @@ _WORDS = rf"(?:{_WORD})(?:(?:[\s-]|\s+and\s+)(?:{_WORD}))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # the dollars of the Americas are told apart by their prefix: C$ 40 million is Canadian
 CURRENCY_SYMBOLS = {
-    "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "R$": "BRL", "C$": "CAD", "CA$": "CAD",
+    "USD$": "USD", "USD": "USD", "US$": "USD", "$": "USD", "EUR": "EUR", "MXN": "MXN",
+    "€": "EUR", "£": "GBP", "R$": "BRL", "C$": "CAD", "CA$": "CAD",
     "CAN$": "CAD", "MX$": "MXN", "Mex$": "MXN", "J$": "JMD", "TT$": "TTD", "BDS$": "BBD",
     "Bds$": "BBD", "EC$": "XCD", "BZ$": "BZD", "G$": "GYD",
 }  # fmt: skip
@@ -45,21 +47,30 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                   "dólar": "USD", "dólares": "USD"}  # fmt: skip
 NUMBER = re.compile(
     rf"(?P<cur>{_CUR})?\s?"
-    rf"(?<![\w.,+:/-])(?P<num>{_DIGITS}|(?i:{_WORDS}))"
-    r"(?:[\s-](?P<scale>(?i:hundred|thousand|million|billion|trillion))|(?P<abbr>m|bn)\b)?"
+    rf"(?<![\w.,+:/-])(?P<num>{_DIGITS}|(?i:{_WORDS})|(?i:half)(?=\s+an?\s))"
+    r"(?:(?:\s+an?)?[\s-](?P<scale>(?i:hundred|thousand|million|billion|trillion|ton|tonne))"
+    r"|\s?(?P<abbr>m|bn)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per cent)\b)?"
     r"(?![\w:/]|-\d|,\d|\.\d|-year|-month|-day|-week|-hour)",
 )
 _ES_ONES = "_ _ dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince"
 _ES_WORD_VALUES = {w: i for i, w in enumerate(_ES_ONES.split()) if w != "_"} | {
-    "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "cien": 100,
+    "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+    "veintiún": 21, "veintiuno": 21, "veintiuna": 21, "veintidós": 22, "veintitrés": 23,
+    "veinticuatro": 24, "veinticinco": 25, "treinta": 30, "cuarenta": 40, "cincuenta": 50,
+    "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100,
+    "doscientos": 200, "trescientos": 300, "quinientos": 500,
+    "uno": 1, "decena": 10, "docena": 12, "veintena": 20, "centenar": 100, "millar": 1000,
 }  # fmt: skip
+# a collective counts what follows «de»: «una decena de laboratorios» is ten laboratories
+COLLECTIVES = frozenset({"decena", "docena", "veintena", "centenar", "millar"})
 _ES_WORD = "|".join(sorted(_ES_WORD_VALUES, key=len, reverse=True))
-# Spanish writes 5.500 and 1,2: the thousands and decimal marks swap.
-_ES_DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Spanish writes 5.500 and 1,2 (the marks swap); Latin American copy also writes 1,647 and
+# 370,240 for thousands: three digits after the mark are thousands (parse_number).
+_ES_DIGITS = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 NUMBER_ES = re.compile(
     rf"(?P<cur>{_CUR})?\s?"
-    rf"(?<![\w.,+:/-])(?P<num>{_ES_DIGITS}|(?i:{_ES_WORD}))"
+    rf"(?<![\w.,+:/-])(?P<num>{_ES_DIGITS}|(?i:{_ES_WORD})(?!\w)|(?i:un)(?=\s+mill))"
     r"(?:\s(?P<scale>(?i:mil millones|millones|millón|mil))(?!\w))?(?P<abbr>(?!))?"
     r"(?P<pct>\s?%|\s(?:por ciento)\b)?"
     r"(?![\w:/]|-\d|,\d|\.\d)",
@@ -71,6 +82,7 @@ QUALIFIERS_ES = re.compile(
 )
 ES_SCALES = {"mil": 1_000, "millón": 1_000_000, "millones": 1_000_000,
              "mil millones": 1_000_000_000}  # fmt: skip
+SCALES |= {"ton": 1, "tonne": 1}  # "half a ton": the ton is the unit (see _claim)
 ES_MONTHS = frozenset(
     "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre "
     "diciembre".split()
@@ -122,13 +134,13 @@ def roles() -> dict[str, str]:
 def parse_number(num: str, language: str = "en") -> float | None:
     """'5,500' -> 5500, 'twenty-five' -> 25, 'two thousand' -> 2000; Spanish '5.500' -> 5500,
     '1,2' -> 1.2, 'ocho' -> 8."""
-    if language == "es":
-        if num[0].isdigit():
-            return float(num.replace(".", "").replace(",", "."))
-        value = _ES_WORD_VALUES.get(num.lower())
-        return float(value) if value is not None else None
     if num[0].isdigit():
-        return float(num.replace(",", ""))
+        return _digits(num, language)
+    if language == "es":
+        value = 1 if num.lower() == "un" else _ES_WORD_VALUES.get(num.lower())  # «un millón»
+        return float(value) if value is not None else None
+    if num.lower() == "half":
+        return 0.5
     total, current = 0, 0
     for word in re.split(r"[\s-]+", num.lower()):
         if word == "and":
@@ -143,6 +155,26 @@ def parse_number(num: str, language: str = "en") -> float | None:
         else:
             return None
     return float(total + current)
+
+
+def _digits(num: str, language: str) -> float:
+    """Digits with their marks read by the groups they make: with both marks the last one is
+    the decimal mark; with one, three digits after every mark are thousands ("5,500", "5.500",
+    «1,647», «370,240»), anything else a decimal ("1.2", «1,2», «16,6»)."""
+    marks = [c for c in num if c in ".,"]
+    if not marks:
+        return float(num)
+    if len(set(marks)) == 2:
+        decimal = marks[-1]
+        whole, _, frac = num.rpartition(decimal)
+        return float(re.sub(r"[.,]", "", whole) + "." + frac)
+    mark = marks[0]
+    groups = num.split(mark)
+    if language == "en":  # English: the comma groups thousands, the point is decimal
+        return float(num.replace(",", "")) if mark == "," else float(num)
+    if len(groups) > 2 or all(len(g) == 3 for g in groups[1:]):
+        return float("".join(groups))
+    return float(num.replace(",", "."))
 
 
 def extract_numbers(ctx: Context) -> list[NumberClaim]:
@@ -179,6 +211,36 @@ def extract_numbers(ctx: Context) -> list[NumberClaim]:
         if claim.unit != "percent" and claim.currency is None:
             last_unit = (claim.unit, sent_start)
         out.append(claim)
+    return _claims(doc, out)
+
+
+def _claims(doc: Doc, found: list[NumberClaim]) -> list[NumberClaim]:
+    """The figures that are claims: not distances, floors or phases, not the denominator of a
+    rate («16,6 por cada 100.000 habitantes»), not a figure repeated as "the 254 pounds"; each
+    with its unit's class (`unit_en`: "Cubans" and «haitianos» are people)."""
+    text = text_of(doc)
+    out: list[NumberClaim] = []
+    for claim in found:
+        if not is_claim(claim.unit, float(claim.value)):
+            continue
+        merged = _range_with_end(out[-1], claim) if out else None
+        if merged is not None:  # «entre 2,5 y 3 millones de armas»: one claim, both ends
+            out[-1] = merged.model_copy(update={"text": text[merged.span[0] : merged.span[1]]})
+            continue
+        before = text[max(0, claim.span[0] - 16) : claim.span[0]].lower()
+        if re.search(r"\b(?:per|por cada|por)\s+$", before):
+            continue  # the rate's denominator
+        cls = unit_class(claim.unit)
+        repeated = any(
+            o.value == claim.value and unit_class(o.unit) == cls and (o.unit == claim.unit or cls)
+            for o in out
+        )
+        if repeated and (re.search(r"\b(?:the|el|los|la|las)\s+$", before) or (claim.value >= 100
+                         and claim.unit_basis == "unit.antecedent")):  # fmt: skip
+            continue  # "The 254 pounds seized ..." after "254 pounds of fentanyl"
+        if cls and cls != (claim.unit or "").lower():
+            claim = claim.model_copy(update={"unit_en": cls})
+        out.append(claim)
     return out
 
 
@@ -195,11 +257,15 @@ def _claim(doc: Doc, m: re.Match[str], start: int, end: int) -> NumberClaim | No
         return None
     cur = m.group("cur")
     scale = (m.group("scale") or m.group("abbr") or "").lower()
-    if _is_distractor(doc, first, last, num, value, bool(cur or scale or m.group("pct"))):
-        return None
+    marked = bool(cur or scale or m.group("pct"))
+    one_person = num.lower() in {"one", "un", "una", "uno"} and _counts_people(last)
+    if _is_distractor(doc, first, last, num, value, marked) and not one_person:
+        return None  # ("one survivor" is a count: one person)
     if spanish and _spanish_date_or_time(doc, last):
         return None
     value *= ES_SCALES.get(scale, 1) if spanish else SCALES.get(scale, 1)
+    if _negative(text, m.start("cur") if cur else m.start("num")):
+        value = -value  # "a negative 0.21 percent", "−3%"
     begin = m.start("cur") if cur else m.start("num")
     qual = (QUALIFIERS_ES if spanish else QUALIFIERS).search(text[max(0, begin - 24) : begin])
     span_start = begin - (len(qual.group(0)) if qual else 0)
@@ -211,10 +277,12 @@ def _claim(doc: Doc, m: re.Match[str], start: int, end: int) -> NumberClaim | No
     elif cur:
         currency = CURRENCY_SYMBOLS[cur]
         unit, unit_basis = currency, "unit.currency"
+    if scale in {"ton", "tonne"} and not cur:
+        unit, unit_basis = "tons", "unit.head_noun"  # "half a ton of cocaine"
     if unit is None:
         noun = _unit_noun(last)
         if noun is not None:
-            word = noun.text.lower()
+            word = _compound(noun).lower()
             if doc[noun.i - 1].text == "-" and not word.endswith("s"):
                 word += "s"  # "a 2,200-kilometer border" measures kilometers
             currency = CURRENCY_WORDS.get(word)
@@ -223,6 +291,12 @@ def _claim(doc: Doc, m: re.Match[str], start: int, end: int) -> NumberClaim | No
             unit_end = max(unit_end, noun.idx + len(noun.text))
     if unit is not None and (unit in _TIME_NOUNS or unit in ES_TIME_NOUNS or unit in ES_MONTHS):
         return None
+    value_max = None
+    upper = _range_end(doc, last, spanish)
+    if upper is not None:
+        value_max = upper * (ES_SCALES.get(scale, 1) if spanish else SCALES.get(scale, 1))
+        if value_max < value:
+            value_max = None
     role, role_basis = _role(last, noun)
     if m.group("pct"):
         basis = "number.percent"
@@ -238,10 +312,79 @@ def _claim(doc: Doc, m: re.Match[str], start: int, end: int) -> NumberClaim | No
         role=role,
         currency=currency,
         span=(span_start, unit_end),
+        value_max=int(value_max) if value_max and float(value_max).is_integer() else value_max,
         basis=basis,
         unit_basis=unit_basis,
         role_basis=role_basis,
     )
+
+
+PERSON_NOUNS = frozenset(
+    "person survivor man woman child soldier officer civilian migrant victim suspect official "
+    "persona sobreviviente hombre mujer niño niña soldado policía civil migrante víctima".split()
+)
+
+
+def _counts_people(last: Token) -> bool:
+    """ "one survivor", «un soldado»: one person, a count (not "one nation", "one of")."""
+    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    return nxt is not None and nxt.lemma_.lower() in PERSON_NOUNS
+
+
+def _negative(text: str, begin: int) -> bool:
+    before = text[max(0, begin - 10) : begin].lower()
+    return bool(re.search(r"(?:negative|minus|negativo|negativa)\s+$|(?:^|\s)[−-]$", before))
+
+
+def _range_with_end(low: NumberClaim, high: NumberClaim) -> NumberClaim | None:
+    """A range read as two figures, its lower end and its upper one (which carries the scale
+    and the unit): one claim with both ends."""
+    if low.value_max is None or high.span[0] - low.span[0] > 40:
+        return None
+    for factor in (1, 1_000, 1_000_000, 1_000_000_000):
+        if abs(float(high.value) - float(low.value_max) * factor) < 1e-6 * max(1.0, high.value):
+            value = float(low.value) * factor if low.unit == high.unit or factor > 1 else low.value
+            return low.model_copy(
+                update={
+                    "value": int(value) if float(value).is_integer() else value,
+                    "value_max": high.value,
+                    "unit": high.unit,
+                    "unit_basis": high.unit_basis,
+                    "currency": high.currency or low.currency,
+                    "span": (low.span[0], max(low.span[1], high.span[1])),
+                }
+            )
+    return None
+
+
+def _range_end(doc: Doc, last: Token, spanish: bool) -> float | None:
+    """ "between 2.5 and 3 million", «entre 2,5 y 3 millones»: the range's upper end."""
+    start = max(0, last.i - 3)
+    before = [t.lower_ for t in doc[start : last.i]]
+    if not ({"between", "entre"} & set(before)):
+        return None
+    i = last.i + 1
+    while i < len(doc) and doc[i].lower_ in {"million", "millones", "mil", "thousand"}:
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ in {"and", "y", "to", "a"}:
+        nxt = doc[i + 1]
+        if nxt.like_num:
+            return parse_number(nxt.text, doc.lang_)
+    return None
+
+
+def _compound(noun: Token) -> str:
+    """The counted noun with the hyphenated parts glued to it: "narco-terrorists"."""
+    doc = noun.doc
+    start = noun.i
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and (not doc[start - 2].whitespace_ and doc[start - 2].is_alpha)
+    ):
+        start -= 2
+    return doc[start : noun.i + 1].text if start < noun.i else noun.text
 
 
 def _is_distractor(
@@ -250,7 +393,7 @@ def _is_distractor(
     """Dates, years, ages, designations, ordinals, "one (of)"."""
     if first.ent_type_ in {"DATE", "TIME", "ORDINAL"} and not marked:
         return True
-    if num.lower() in {"one", "zero"} and not marked:
+    if num.lower() in {"one", "zero", "uno"} and not marked:
         return True  # "one nation", "one of the tankers": not a quantity claim
     if re.fullmatch(r"\d{4}", num) and 1800 <= value <= 2100 and not marked:
         return True  # a year
@@ -261,7 +404,8 @@ def _is_distractor(
         if prev.lower_ in _DESIGNATION_BEFORE or prev.lower_ in _AGE_CUES:
             return True
         if (
-            prev.text[:1].isupper()
+            not marked
+            and prev.text[:1].isupper()
             and prev.is_alpha
             and not prev.is_sent_start
             and prev.ent_type_ not in {"GPE", "NORP"}
@@ -307,6 +451,18 @@ def _unit_noun(tok: Token) -> Token | None:
     ("a 2,200-kilometer border", "a 2,600-strong force"), the noun after "more" ("2,500 more
     officers"), or the noun after "of"."""
     doc = tok.doc
+    if tok.lower_ in COLLECTIVES or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in COLLECTIVES):
+        head = tok if tok.lower_ in COLLECTIVES else doc[tok.i + 1]
+        after = doc[head.i + 1 : head.i + 3]
+        if len(after) == 2 and after[0].lower_ == "de" and after[1].pos_ == "NOUN":
+            return after[1]  # «una decena de laboratorios»
+    partitive = _partitive(tok)
+    if partitive is not None:
+        return partitive
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text in {"“", '"', "«"}:
+        quoted = doc[tok.i + 2]  # «ocho “narcoterroristas”»
+        if quoted.pos_ == "NOUN":
+            return quoted
     glued = doc[tok.i + 1 : tok.i + 3]
     if len(glued) == 2 and glued[0].text == "-" and not tok.whitespace_:
         word = glued[1]
@@ -348,6 +504,23 @@ def _unit_noun(tok: Token) -> Token | None:
         and nxt.dep_ != "compound"
     ):
         return nxt
+    return None
+
+
+def _partitive(tok: Token) -> Token | None:
+    """ "39 de los 71 drones", «29 de sus más notorios narcotraficantes», "five of the 12
+    awards": the noun the part is of."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1 : tok.i + 3]
+    if len(nxt) < 2 or nxt[0].lower_ not in {"de", "of"}:
+        return None
+    if nxt[1].lower_ not in {"los", "las", "sus", "the", "their", "its", "these", "those"}:
+        return None
+    for word in doc[tok.i + 3 : tok.i + 7]:
+        if word.pos_ == "NOUN":
+            return word
+        if word.pos_ not in {"ADJ", "NUM", "ADV", "DET"}:
+            break
     return None
 
 

@@ -551,9 +551,7 @@ def _text(doc: Doc, toks: list[Token]) -> str:
 
 
 # verbs of saying proper, which rarely take a noun object ("said it twice" aside)
-SAY = frozenset(
-    "say state insist contend assert decir afirmar asegurar".split()
-)
+SAY = frozenset("say state insist contend assert decir afirmar asegurar".split())
 
 
 def _object_as_report(verb: Token) -> CharSpan | None:
