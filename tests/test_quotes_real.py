@@ -59,7 +59,8 @@ def test_a_paragraph_that_only_continues_a_speaker(facts_of: FactsOf) -> None:
 
 def test_a_label_inside_a_report_stays_in_it(facts_of: FactsOf) -> None:
     f = facts_of(
-        "Admiral Rex Holm said the focus was on so-called “dark” boats that switch off their beacons."
+        "Admiral Rex Holm said the focus was on so-called “dark” boats that switch off their "
+        "beacons."
     )
     assert quotes(f) == [
         ("the focus was on so-called “dark” boats that switch off their beacons", "Rex Holm")
@@ -307,7 +308,8 @@ def test_a_report_the_parser_took_for_an_object(facts_of: FactsOf) -> None:
 
 def test_a_concession_after_the_report_is_the_reporters(facts_of: FactsOf) -> None:
     f = facts_of(
-        "Canada said it would impose sanctions on four officials, although Ottawa did not name them."
+        "Canada said it would impose sanctions on four officials, although Ottawa did not name "
+        "them."
     )
     assert quotes(f) == [("it would impose sanctions on four officials", "Canada")]
 
