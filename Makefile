@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared
 
-.PHONY: run test lint format eval bench clean screenshots fuzz
+.PHONY: run test check lint format eval bench clean screenshots fuzz
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
 	$(PY) -m venv $(VENV)
@@ -42,6 +42,12 @@ format: $(STAMP)
 
 test: lint  ## lint, then the whole test suite
 	$(BIN)/pytest
+
+CHECK := tests/test_rules.py tests/test_quotes_real.py tests/test_numbers_real.py \
+	tests/test_prepare.py tests/test_quotes.py tests/test_extract.py tests/test_provenance.py
+
+check: $(STAMP)  ## the focused tests of the extraction rules, in well under a minute
+	$(BIN)/pytest -q $(CHECK)
 
 eval: $(STAMP)  ## score the dev corpus with the shared scorer
 	rm -rf .eval && $(BIN)/hemiwatch export-facts $(SHARED)/corpus/dev .eval/dev

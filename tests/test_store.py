@@ -146,6 +146,31 @@ def test_schema_is_migrated_and_versioned(tmp_path: Path) -> None:
     }
 
 
+def test_a_store_of_the_previous_version_gains_provenance_and_keeps_its_rows(
+    tmp_path: Path, dev_facts: Items
+) -> None:
+    """Migration 6 adds the rule columns to a version-5 database without losing a row."""
+    path = tmp_path / "old.db"
+    store = open_store(f"sqlite:///{path}")
+    store.add(dev_facts[:3])
+    before = len(store.rows("quotes")), len(store.rows("stances"))
+    store.close()
+    con = sqlite3.connect(path)
+    for table, column in (("quotes", "basis"), ("quotes", "speaker_basis"),
+                          ("stances", "basis"), ("stances", "target_basis"),
+                          ("stances", "inferred")):  # fmt: skip
+        con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    con.execute("DELETE FROM schema_migrations WHERE version = 6")
+    con.commit()
+    con.close()
+    store = open_store(f"sqlite:///{path}")
+    assert (len(store.rows("quotes")), len(store.rows("stances"))) == before
+    assert all(r["inferred"] in (0, False) for r in store.rows("stances"))
+    store.add(dev_facts[3:5])
+    assert any(r["basis"] for r in store.rows("quotes"))
+    store.close()
+
+
 def test_ingest_records_bad_items_and_goes_on(
     store_url: str, tmp_path: Path, dev_corpus: Path
 ) -> None:

@@ -183,3 +183,35 @@ def test_every_page_renders_under_the_policy(sample_server: str, page: Page) -> 
     page.goto(sample_server + "/commitments")
     page.wait_for_function("document.querySelector('#commitments-chart').width > 0")
     assert page.locator("table tbody tr").count() >= 2
+
+
+@pytest.fixture(scope="module")
+def guessed_server(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Iterator[str]:
+    """One article whose only Brazilian stance has a target the sentence does not name."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('guessed') / 'hemiwatch.db'}"
+    text = (
+        "Haiti asked its neighbours for help against the gangs on Monday. Haiti's police chief "
+        "said Haiti needed ships.\n\nBrazil sent a frigate on Tuesday."
+    )
+    article = Article(id="sample-guessed-target", title="Sample: a frigate for Haiti", text=text)
+    store = open_store(url)
+    store.add([(article, analyze(article, settings))])
+    store.close()
+    yield from _serve(url)
+
+
+@pytest.mark.rule("stance.target.most_named")
+def test_an_inferred_target_is_marked_on_board_and_country_page(
+    guessed_server: str, page: Page
+) -> None:
+    """Issue 18: a stance whose target was guessed looks different from one read in the text."""
+    page.goto(guessed_server + "/")
+    row = page.locator("table.board tr", has_text="Brazil")
+    assert row.count() == 1 and "Haiti" in row.inner_text()
+    mark = row.locator(".inferred")
+    assert mark.count() == 1 and "stance.target.most_named" in (mark.get_attribute("title") or "")
+    page.goto(guessed_server + "/country/BR")
+    assert page.locator(".timeline .inferred").count() == 1
+    assert page.locator(".timeline .rule").first.inner_text().startswith("stance.")
+    board_row = httpx.get(f"{guessed_server}/api/board?country=BR").json()["items"][0]
+    assert board_row["inferred"] and board_row["evidence"][0]["inferred"]

@@ -141,9 +141,20 @@ def extract_facts(article: Article, doc: Doc) -> Facts:
         value = extractor(ctx, found)
         found.update(zip(fields, value, strict=True) if len(fields) > 1 else {fields[0]: value})
     facts = Facts(**found, language=ctx.language)
-    if rules.any_disabled():
-        facts = without_disabled(facts)
-    return facts.model_copy(update={"digest": make_digest(doc, facts)})
+    if not rules.any_disabled():
+        return facts.model_copy(update={"digest": make_digest(doc, facts)})
+    facts = without_disabled(facts)
+    digest = make_digest(doc, facts)
+    if digest is not None:
+        digest = digest.model_copy(
+            update={
+                "takeaways": [t for t in digest.takeaways if rules.on(t.basis)],
+                "headline_question": digest.headline_question
+                if rules.on(digest.question_basis or "")
+                else None,
+            }
+        )
+    return facts.model_copy(update={"digest": digest})
 
 
 def without_disabled(facts: Facts) -> Facts:

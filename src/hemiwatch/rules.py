@@ -24,8 +24,8 @@ RULES: dict[str, str] = {
     "quote.direct.follow_on": "a paragraph-opening quote with no attribution of its own, after "
     "a quote of the same speaker in the paragraph before",
     "quote.direct.inverted": "a quote attributed by an inverted 'said X' / «afirmó X»",
-    "quote.direct.frame": "a quote after a frame without a verb ('in his words', 'his "
-    "statement read')",
+    "quote.direct.frame": "a quote after a frame without a verb ('in his words', «en palabras "
+    "de X»)",
     "quote.indirect.ccomp": "a reported clause: the complement clause of a verb of speech",
     "quote.indirect.trailing": "a clause followed by its attribution ('CLAUSE, X said')",
     "quote.indirect.according": "a clause framed by 'according to X' / «según X»",
@@ -47,7 +47,7 @@ RULES: dict[str, str] = {
     "speaker.relative": "'..., said the envoy, who added that ...': the envoy",
     "speaker.chain": "an attribution without a subject that continues the speaker of the "
     "previous attribution (inferred)",
-    "speaker.joint": "two speakers reporting together ('A and B said')",
+    "speaker.joint": "two or three named people reporting together ('A and B said'), named in full",
     "speaker.country": "a country speaking for its government ('Canada said', «Ucrania declaró»)",
     # --- people, places --------------------------------------------------------------------
     "person.ner": "a PERSON entity of the language model",
@@ -57,7 +57,6 @@ RULES: dict[str, str] = {
     "country.name": "a country named by its name or short name",
     "country.demonym": "a country referred to by its demonym ('Venezuelan')",
     "country.capital": "a capital standing for its government ('Caracas rejected ...')",
-    "country.institution": "a country inside the name of its own institution",
     "region.name": "a named region ('Central America', 'the Caribbean')",
     # --- numbers ---------------------------------------------------------------------------
     "number.digits": "a figure written in digits",

@@ -12,6 +12,8 @@ from hemiwatch.store import Store
 def board(store: Store, country: str | None = None) -> list[dict[str, Any]]:
     """One row per (country, partner): the latest stance, its trend and the newest evidence.
 
+    inferred: the latest stance's target was inferred, not read in its sentence (see
+    hemiwatch.rules), so the board marks it.
     trend: "steady" when every stance agrees, "improving" when the latest cooperates after a
     refusal, "worsening" when the latest refuses after cooperation, "mixed" otherwise.
     """
@@ -25,6 +27,7 @@ def board(store: Store, country: str | None = None) -> list[dict[str, Any]]:
             trend = "improving" if latest == "cooperates" else "worsening"
         else:
             trend = "mixed"
+        evidence = json.loads(r["evidence"])
         out.append(
             {
                 "country": r["actor"],
@@ -33,7 +36,9 @@ def board(store: Store, country: str | None = None) -> list[dict[str, Any]]:
                 "trend": trend,
                 "count": r["n_cooperates"] + r["n_refuses"],
                 "latest_date": _iso(r["latest_date"]),
-                "evidence": json.loads(r["evidence"]),
+                "inferred": bool(evidence and evidence[0].get("inferred")),
+                "target_basis": evidence[0].get("target_basis") if evidence else None,
+                "evidence": evidence,
             }
         )
     return out

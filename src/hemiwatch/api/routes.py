@@ -177,6 +177,8 @@ def get_quotes(
             "title": r["title"],
             "date": r["day"].isoformat() if r["day"] else None,
             "span": (r["start"], r["end"]),
+            "basis": r.get("basis"),
+            "speaker_basis": r.get("speaker_basis"),
         }
         for r in rows
     ]

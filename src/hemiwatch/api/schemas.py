@@ -64,6 +64,9 @@ class StanceEvidence(BaseModel):
     cue: str | None = None
     span: list[int]
     language: str = "en"  # of the article: English and Spanish reports share one board
+    basis: str | None = None  # the cue rule (hemiwatch.rules)
+    target_basis: str | None = None  # how the target was found
+    inferred: bool = False  # the target was inferred, not read in the sentence
 
 
 class BoardRow(BaseModel):
@@ -73,6 +76,8 @@ class BoardRow(BaseModel):
     trend: str
     count: int
     latest_date: str | None
+    inferred: bool = False  # the latest stance's target was inferred
+    target_basis: str | None = None
     evidence: list[StanceEvidence]
 
 
@@ -97,6 +102,8 @@ class QuoteRow(BaseModel):
     title: str
     date: str | None
     span: tuple[int, int]
+    basis: str | None = None  # the rule that found the quote (hemiwatch.rules)
+    speaker_basis: str | None = None  # the rule that named its speaker
 
 
 class SearchHit(BaseModel):

@@ -62,12 +62,32 @@ def _v5_quote_day(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_quotes_day ON quotes (day)"))
 
 
+PROVENANCE = {
+    "quotes": ["basis VARCHAR(60)", "speaker_basis VARCHAR(60)"],
+    "stances": [
+        "basis VARCHAR(60)",
+        "target_basis VARCHAR(60)",
+        "inferred BOOLEAN NOT NULL DEFAULT FALSE",
+    ],
+}
+
+
+def _v6_provenance(conn: Connection) -> None:
+    """The rule behind each quote and stance, and whether a stance's target was inferred."""
+    for table, columns in PROVENANCE.items():
+        have = {c["name"] for c in inspect(conn).get_columns(table)}
+        for column in columns:
+            if column.split()[0] not in have:
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column}"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "tables", _v1_tables),
     (2, "full-text search", _v2_full_text),
     (3, "cooperation board summary", _v3_board),
     (4, "search ranking", _v4_rank),
     (5, "quote dates", _v5_quote_day),
+    (6, "fact provenance", _v6_provenance),
 ]
 
 

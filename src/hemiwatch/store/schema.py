@@ -72,6 +72,8 @@ quotes = _child(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("day", Date, index=True),  # the article's date, so "newest first" walks an index
+    Column("basis", String(60)),  # the rule that found the quote (hemiwatch.rules)
+    Column("speaker_basis", String(60)),  # the rule that named its speaker
 )
 stances = _child(
     "stances",
@@ -83,6 +85,9 @@ stances = _child(
     Column("date", Date, index=True),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
+    Column("basis", String(60)),  # the cue rule
+    Column("target_basis", String(60)),  # how the target was found
+    Column("inferred", Boolean, nullable=False, default=False),  # the target was inferred
 )
 commitments = _child(
     "commitments",

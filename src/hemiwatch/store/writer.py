@@ -160,6 +160,9 @@ def _update_board(
                 "cue": s["cue"],
                 "span": [s["start"], s["end"]],
                 "language": languages.get(s["article_id"], "en"),
+                "basis": s["basis"],
+                "target_basis": s["target_basis"],
+                "inferred": s["inferred"],
             }
             for s in new
         ]
@@ -215,6 +218,8 @@ def fact_rows(article: Article, facts: Facts) -> dict[Any, list[dict[str, Any]]]
                 "start": q.span[0],
                 "end": q.span[1],
                 "day": _day(facts) or article.published,
+                "basis": q.basis,
+                "speaker_basis": q.speaker_basis,
             }
             for q in facts.quotes
         ],
@@ -229,6 +234,9 @@ def fact_rows(article: Article, facts: Facts) -> dict[Any, list[dict[str, Any]]]
                 "date": s.date or article.published,
                 "start": s.span[0],
                 "end": s.span[1],
+                "basis": s.basis,
+                "target_basis": s.target_basis,
+                "inferred": s.inferred,
             }
             for s in facts.stances
         ],

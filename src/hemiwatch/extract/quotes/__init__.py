@@ -20,7 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from hemiwatch.extract.context import Context
-from hemiwatch.extract.quotes.direct import cues_for, is_label, opens_paragraph
+from hemiwatch.extract.quotes.direct import cues_for, is_label, opens_paragraph, words_of
 from hemiwatch.extract.quotes.frames import Frame, find_frames, is_cue, subject_of
 from hemiwatch.extract.quotes.resolve import Discourse, Said, Speaker, resolve
 from hemiwatch.extract.spans import Spans
@@ -78,7 +78,7 @@ class _State:
         """«…», agregó. with no subject: the person who spoke last (unless another person has
         become the subject of a sentence since); «Indican que …» (plural): the body that spoke
         last."""
-        plural = verb.morph.get("Number", []) == ["Plur"]
+        plural = verb.pos_ in {"VERB", "AUX"} and verb.morph.get("Number", []) == ["Plur"]
         earlier = [s for s in self.said if s.at < verb.idx and s.speaker.body == plural]
         last = earlier[-1].speaker if earlier else None
         if not plural:
@@ -105,11 +105,19 @@ class _State:
 
     def _attribute(self, run: QuoteRun) -> tuple[Speaker, str, str] | None:
         for cue in cues_for(self.doc, run, self.quoted):
-            if not on(cue.basis):
+            basis = cue.basis
+            if basis == "quote.direct.frame":
+                subject, special = words_of(cue.verb), None
+                prodrop = subject is not None and subject.lower_ in {"su", "sus"}  # whose? the last
+            else:
+                subject, special, prodrop = subject_of(cue.verb, self.quoted)
+            if basis == "quote.direct.verb" and subject is not None and subject.i > cue.verb.i:
+                basis = "quote.direct.inverted"  # "…,” said Admiral X / «…», afirmó el ministro
+            if not on(basis):
                 continue
-            speaker = self.speak(cue.verb, *subject_of(cue.verb, self.quoted))
+            speaker = self.speak(cue.verb, subject, special, prodrop)
             if speaker is not None:
-                return speaker, cue.verb.lemma_, cue.basis
+                return speaker, cue.verb.lemma_, basis
         previous = self.previous
         if run.continued and previous is not None and on("quote.direct.continued"):
             return previous[1], previous[2], "quote.direct.continued"

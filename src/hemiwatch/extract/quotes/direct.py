@@ -62,6 +62,7 @@ def cues_for(doc: Doc, run: QuoteRun, quoted: Spans) -> list[Cue]:
         Cue(v, "quote.direct.according" if v.lower_ in ACCORDING else "quote.direct.verb")
         for v in verbs
     ]
+    out += [Cue(w, "quote.direct.frame") for s in sents for w in s if words_of(w) is not None]
     if short(doc, run) or run.single:
         return out
     # "Ferrandis said: “...”" split by the parser, or the attribution in the next sentence.
@@ -74,6 +75,27 @@ def cues_for(doc: Doc, run: QuoteRun, quoted: Spans) -> list[Cue]:
                 continue  # that sentence reports something else
             out.append(Cue(verb, "quote.direct.neighbour"))
     return out
+
+
+WORDS = frozenset({"word", "words", "palabra", "palabras"})
+
+
+def words_of(tok: Token) -> Token | None:
+    """The speaker of a frame without a verb: "in his words", "in Rubio's words", «en
+    palabras de Rubio», «en sus palabras»; None when the token frames nothing."""
+    framed = tok.head.lower_ in {"in", "en"} or any(
+        c.dep_ == "case" and c.lower_ == "en" for c in tok.children
+    )
+    if tok.lower_ not in WORDS or not framed:
+        return None
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"sus", "su"}):
+            return c
+        if c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ == "de" for g in c.children):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def neighbour(doc: Doc, sent: Span, step: int) -> Span | None:

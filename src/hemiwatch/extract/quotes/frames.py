@@ -81,9 +81,10 @@ def subject_of(verb: Token, quoted: Spans) -> tuple[Token | None, str | None, bo
     """(the token naming who speaks, a special basis, pro-drop?) for a cue."""
     if verb.lower_ in ACCORDING:
         return according_source(verb), None, False
-    if verb.lemma_.lower() == "say" and verb.head.lemma_.lower() == "quote":
+    governor = verb.head.head if verb.head.lower_ == "as" else verb.head
+    if verb.lemma_.lower() == "say" and governor.lemma_.lower() == "quote":
         # "the website quoted Ms. Simonyan as saying": the quoted person speaks
-        quoted_obj = [c for c in verb.head.children if c.dep_ == "dobj"]
+        quoted_obj = [c for c in governor.children if c.dep_ == "dobj"]
         if quoted_obj:
             return quoted_obj[0], "speaker.quoted_as", False
     closing = _closing_subject(verb)

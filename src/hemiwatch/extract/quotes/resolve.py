@@ -149,6 +149,8 @@ def resolve(tok: Token, disc: Discourse, said: Sequence[Said] = ()) -> Speaker |
     found = _resolve(tok, disc, said, depth=0)
     if found is None:
         return None
+    if not found.body and found.basis in NAMED:
+        found = _joint(tok, found, disc)
     phrase = noun_phrase(tok)
     here = (phrase.start_char, phrase.end_char)
     if not (found.mention[0] < here[1] and here[0] < found.mention[1]):
@@ -216,6 +218,29 @@ def _resolve(tok: Token, disc: Discourse, said: Sequence[Said], depth: int) -> S
             or _unresolved_name(tok)
         )
     return None
+
+
+NAMED = frozenset({"speaker.name", "speaker.surname", "speaker.appos"})
+AND = frozenset({"and", "y", "e"})
+MAX_JOINT = 3  # "A, B and C said": beyond that it is a list, not speakers
+
+
+def _joint(tok: Token, first: Speaker, disc: Discourse) -> Speaker:
+    """ "Rubio and de la Fuente reaffirmed that ...": one report by both, named in full."""
+    conjuncts = [c for c in tok.conjuncts if c.i > tok.i]
+    if not conjuncts or len(conjuncts) >= MAX_JOINT:
+        return first
+    if not any(c.dep_ == "cc" and c.lower_ in AND for t in (tok, *conjuncts) for c in t.children):
+        return first
+    names = [first.name]
+    for conj in conjuncts:
+        other = _person_at(conj, disc)
+        if other is None or other.name in names:
+            return first  # "Rubio and his team": the team is no named speaker
+        names.append(other.name)
+    joiner = " y " if tok.doc.lang_ == "es" else " and "
+    name = ", ".join(names[:-1]) + joiner + names[-1]
+    return Speaker(name, None, None, first.mention, basis="speaker.joint")
 
 
 def _reporter(tok: Token, disc: Discourse, said: Sequence[Said], depth: int) -> Speaker | None:
