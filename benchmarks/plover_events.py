@@ -1,6 +1,11 @@
-"""PLOVER event-type coding on the PLOVER gold standard records (CAMEO manual sentences).
+"""PLOVER event-type coding on the PLOVER gold standard records (CAMEO manual sentences) and
+on UniversalPetrarch's Spanish AFP validation sentences.
 
     python benchmarks/plover_events.py
+
+Spanish: the 765 AFP sentences of spanish_protest_plover.jsonl (older PLOVER labels mapped the
+same way, SACTION read as SANCTION, CRIME left out as no current type); a sentence counts as
+right when the coded type is one of its gold events' types.
 
 The GSR sentences carry PLOVER v0.5 labels; they are mapped to the current 16 types as the
 shared data's SOURCE.md says (DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE,
@@ -20,6 +25,7 @@ from hemiwatch.extract.events import code_sentence
 from hemiwatch.nlp import load_model
 
 OLD_TO_NEW = {
+    "SACTION": "SANCTION",
     "DEMAND": "REQUEST",
     "DISAPPROVE": "ACCUSE",
     "INVESTIGATE": "ACCUSE",
@@ -65,5 +71,41 @@ def main() -> None:
     )
 
 
+def spanish() -> None:
+    path = SHARED / "data" / "event-coding" / "universalpetrarch-validation"
+    rows = [
+        json.loads(line) for line in (path / "spanish_protest_plover.jsonl").open(encoding="utf-8")
+    ]
+    gold = [
+        {OLD_TO_NEW.get(e["plover"], e["plover"]) for e in r["events"] if e.get("plover")}
+        - {"CRIME"}
+        for r in rows
+        if r.get("evaluate") == "true"
+    ]
+    texts = [r["text"] for r in rows if r.get("evaluate") == "true"]
+    keep = [i for i, g in enumerate(gold) if g]
+    nlp = load_model(Settings().model_es)
+    t0 = time.perf_counter()
+    pred = []
+    for doc in nlp.pipe(texts[i] for i in keep):
+        coded = next((c for c in (code_sentence(s) for s in doc.sents) if c), None)
+        pred.append(coded[0] if coded else None)
+    seconds = time.perf_counter() - t0
+    right = sum(p in gold[i] for i, p in zip(keep, pred, strict=True))
+    coded_n = sum(p is not None for p in pred)
+    confusions = Counter(
+        (sorted(gold[i])[0], p) for i, p in zip(keep, pred, strict=True) if p not in gold[i]
+    )
+    print(
+        f"\nSpanish AFP, {len(keep)} sentences: accuracy {right / len(keep):.3f}, "
+        f"coded {coded_n / len(keep):.3f}, {len(keep) / seconds:.0f} sentences/s"
+    )
+    print(
+        "most common confusions (gold -> coded):",
+        ", ".join(f"{g}->{p} {n}" for (g, p), n in confusions.most_common(6)),
+    )
+
+
 if __name__ == "__main__":
     main()
+    spanish()

@@ -55,7 +55,9 @@ def test_expulsions_requests_and_offers(facts_of: FactsOf) -> None:
     f = facts_of("Bolivia ordered a U.S. diplomat to leave the country on Tuesday.")
     assert stances(f) == {("BO", "US", "refuses")}
     f = facts_of("Ecuador asked Peru for help after the riot.")
-    assert stances(f) == {("EC", "PE", "cooperates")}
+    # a request for help between two states is bilateral cooperation, recorded both ways (the
+    # convention of the real-news gold: «pidió apoyo a Estados Unidos» gives GT<->US)
+    assert stances(f) == {("EC", "PE", "cooperates"), ("PE", "EC", "cooperates")}
     f = facts_of("Chile offered Argentina two firefighting aircraft.")
     assert stances(f) == {("CL", "AR", "cooperates")}
 

@@ -92,3 +92,37 @@ def test_spanish_takeaways_beat_lead3(dev_es_scores: dict[str, Any]) -> None:
     rouge = dev_es_scores["rouge_f1"]
     for n in ("rouge2", "rougeL"):
         assert rouge[f"takeaways_{n}"] > rouge[f"lead3_{n}"], rouge
+
+
+REAL = [("_real_en", "real-en"), ("_real_es", "real-es")]
+
+
+@pytest.fixture(scope="module")
+def real_scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    """The real-news corpora with gold, exported and scored once."""
+    out = {}
+    for key, name in REAL:
+        corpus = SHARED / "corpus" / name
+        if not (corpus / "articles").is_dir():
+            pytest.fail(f"the shared real-news corpus is missing: {corpus}")
+        out[key] = _export_and_score(corpus, tmp_path_factory.mktemp(name))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("corpus", "metric"),
+    [(key, m) for key, _ in REAL for m in sorted(FLOORS[key]) if not m.startswith("_")],
+)
+def test_real_news_score_above_floor(
+    real_scores: dict[str, dict[str, Any]], corpus: str, metric: str
+) -> None:
+    value = real_scores[corpus][metric]
+    score = value["f1"] if isinstance(value, dict) else value
+    floor = FLOORS[corpus][metric]
+    assert score >= floor, f"{corpus} {metric} fell to {score} (floor {floor})"
+
+
+def test_real_news_stances_are_precise(real_scores: dict[str, dict[str, Any]]) -> None:
+    """A wrong stance on the map misleads more than a missing one (issue 20: P >= 0.90)."""
+    for key, _ in REAL:
+        assert real_scores[key]["stances"]["precision"] >= 0.9, real_scores[key]["stances"]

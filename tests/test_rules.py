@@ -204,6 +204,11 @@ CASES: list[tuple[str, str, str]] = [
         "The program is backed by Washington. Colombia joined the program last year.",
         "CO>US",
     ),
+    (
+        "stance.target.reciprocal",
+        "The U.S. government gave six helicopters to Guatemala to fight drug trafficking.",
+        "GT>US",
+    ),
     ("stance.target.one_other_place", "In Haiti, Kenya sent more police on Monday.", "KE>HT"),
     (
         "stance.target.most_named",
@@ -218,6 +223,7 @@ CASES: list[tuple[str, str, str]] = [
     ),
     ("event.verb", "Colombia arrested two traffickers on Monday.", "CO"),
     ("event.noun", "The United States imposed sanctions on Venezuela on Monday.", "US"),
+    ("event.cameo", "Colombia deplored the Venezuelan decision on Monday.", "CO"),
     ("event.intent", "Colombia threatened to expel the Venezuelan ambassador.", "CO"),
     (
         "takeaway.lead",

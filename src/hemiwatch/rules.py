@@ -84,6 +84,9 @@ RULES: dict[str, str] = {
     "stance.target.mutual": "two actors of one mutual act are each other's target",
     "stance.target.owner_of_object": "the one place the object belongs to ('rejected the "
     "deployment of U.S. warships')",
+    "stance.target.reciprocal": "bilateral cooperation recorded both ways ('the U.S. gave "
+    "helicopters to Guatemala': Guatemala cooperates with the U.S. too); not for contributions "
+    "to a force or taking part in what another side runs",
     "stance.target.speaker_country": "the target is the speaker's own country (inferred)",
     "stance.target.organiser": "the side that runs what is taken part in (inferred)",
     "stance.target.one_other_place": "the one other place the sentence names (inferred)",
@@ -92,6 +95,7 @@ RULES: dict[str, str] = {
     "commitment.sought_pledged": "a sought figure paired with the nearest pledged one",
     "event.verb": "an event verb from lexicons/plover.tsv",
     "event.noun": "an event noun carried by a light verb ('imposed sanctions')",
+    "event.cameo": "an event verb typed by the CAMEO verb patterns (lexicons/cameo_*.tsv)",
     "event.intent": "an intent verb ('agreed to', 'threatened to'): hypothetical",
     # --- digest ----------------------------------------------------------------------------
     "takeaway.lead": "the best-ranked sentence's clause: the article's central claim",

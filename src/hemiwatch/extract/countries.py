@@ -1,15 +1,19 @@
 """Countries (ISO 3166-1 alpha-2) and named regions mentioned in an article, with their spans.
 
 A country counts when it is named, referred to by demonym, or by its capital standing for its
-government ("Caracas rejected ..."). Dateline places, cities used as places, language names
-("Spanish acronym") and country words inside other names ("Port of Spain", "Organization of
-American States", a person called Santiago) do not count.
+government ("Caracas rejected ..."); a region's adjective on a definite country noun ("the
+tiny Central American nation", «el país caribeño») is a further mention of the latest country
+of that region named before (lexicons/region_members.tsv). Dateline places, cities used as
+places, language names ("Spanish acronym") and country words inside other names ("Port of
+Spain", "Organization of American States", a person called Santiago) do not count.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Span, Token
 
@@ -24,6 +28,7 @@ from hemiwatch.nlp import text_of
 _GOV_DEPS = {"nsubj", "nsubjpass", "agent", "poss"}
 _GOV_PREPS = {"with", "between", "against", "by", "from", "toward", "towards"}
 _GOV_PREPS_ES = {"con", "entre", "contra", "hacia"}
+_GOVERNMENT = frozenset({"authority", "government", "regime", "administration"})
 _PLACE_HEADS = {
     "flight",
     "flights",
@@ -75,6 +80,10 @@ def extract_places(ctx: Context) -> tuple[list[CountryMention], list[RegionMenti
         if span is None or match.place.kind == "ignore" or _inside_name(span):
             continue
         if match.place.kind == "region":
+            referent = _anaphor(span, match.place.code, countries)
+            if referent is not None:  # "the Central American nation": the country meant
+                countries[referent].append((match.start, match.end))
+                continue
             regions.setdefault(match.place.code, []).append((match.start, match.end))
         elif _counts_as_country(match, span):
             countries.setdefault(match.place.code, []).append((match.start, match.end))
@@ -86,6 +95,41 @@ def extract_places(ctx: Context) -> tuple[list[CountryMention], list[RegionMenti
         ],
         [RegionMention(slug=r, mentions=m, basis="region.name") for r, m in regions.items()],
     )
+
+
+NATION_NOUNS = frozenset(
+    "country nation island republic state país nación isla república estado".split()
+)
+DEFINITE = frozenset("the this el la este esta al del".split())
+
+
+@cache
+def region_members() -> dict[str, frozenset[str]]:
+    path = resources.files("hemiwatch").joinpath("lexicons").joinpath("region_members.tsv")
+    out = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            slug, members = line.split("\t")
+            out[slug] = frozenset(members.split())
+    return out
+
+
+def _anaphor(span: Span, region: str, countries: dict[str, list[CharSpan]]) -> str | None:
+    """ "the tiny Central American nation", «el país caribeño»: a region's adjective on a
+    definite country noun refers back to the latest country of that region named before."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in {"amod", "compound"} or head.lemma_.lower() not in NATION_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
+        return None
+    members = region_members().get(region, frozenset())
+    before = [
+        (spans[-1][0], code)
+        for code, spans in countries.items()
+        if code in members and spans[0][0] < span.start_char
+    ]
+    return max(before)[1] if before else None
 
 
 def _inside_name(span: Span) -> bool:
@@ -124,6 +168,8 @@ def _stands_for_government(span: Span) -> bool:
         root = root.head
     if root.dep_ in _GOV_DEPS:
         return True
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in _GOVERNMENT:
+        return True  # "the Tegucigalpa authorities", "the Caracas government"
     if root.dep_ == "pobj" and root.head.lower_ in _GOV_PREPS:
         governor = root.head.head
         return governor.lower_ not in _PLACE_HEADS

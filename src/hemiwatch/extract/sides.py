@@ -72,6 +72,18 @@ def named_backer(tok: Token, places: Places) -> list[str]:
     lead = list(islice((s for s in sentences(tok.doc) if any(t.is_alpha for t in s)), 2))
     for scope in (sent, before, *lead):  # the lead names who runs what the article is about
         for word in scope:
+            if word.pos_ == "NOUN" and word.lemma_.lower() in WORDS["run_by"]:
+                # «una iniciativa del Comando Sur de los Estados Unidos», "a program of X"
+                found = [
+                    p
+                    for prep, owner in preps(word)
+                    if prep in {"of", "de", "del"}
+                    for p in places.within(*extent(owner))
+                    if len(p) == 2
+                ]
+                if found:
+                    return found[:1]
+                continue
             if word.lemma_.lower() not in WORDS["backing"] or word.pos_ not in {"VERB", "ADJ"}:
                 continue
             for prep, agent in preps(word) + [
@@ -87,8 +99,8 @@ def named_backer(tok: Token, places: Places) -> list[str]:
 def takes_part(tok: Token) -> bool:
     """A cue of taking part in (or staying out of) something run by another side."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "NOUN":
-        return lemma in WORDS["part_nouns"]
+    if tok.pos_ in {"NOUN", "ADJ"} or lemma in WORDS["part_nouns"]:
+        return lemma in WORDS["part_nouns"] or lemma in {"participate", "participar"}
     return lemma in WORDS["part_verbs"] and bool(EVENTS.search(complement_text(tok)))
 
 
@@ -153,6 +165,8 @@ def find_actors(tok: Token, places: Places, speaker_country: str | None) -> list
         found = list(dict.fromkeys(found))
     else:
         found = places.within(*core_extent(subj))
+    if not found:
+        found = body_country(subj, places)
     if not found and subj.lemma_.lower() in WORDS["generic_subjects"]:
         if speaker_country and _definite_singular(subj):
             return [speaker_country]  # the minister's "the country will receive …"
@@ -169,6 +183,31 @@ def find_actors(tok: Token, places: Places, speaker_country: str | None) -> list
     return found
 
 
+def body_country(subj: Token, places: Places) -> list[str]:
+    """A body the sentence names without its country ("the Coast Guard", «la Cancillería»)
+    belongs to the country the article gave it where it named it in full ("the U.S. Coast
+    Guard", "the Coast Guard of Colombia", «la Guardia Costera de Honduras»)."""
+    if subj.pos_ != "PROPN" or subj.ent_type_ not in {"ORG", ""}:
+        return []
+    words = sorted(
+        (t for t in subj.subtree if t.dep_ in {"compound", "flat"} or t.i == subj.i),
+        key=lambda t: t.i,
+    )
+    if not words or len(words) > 5 or not all(t.text[:1].isupper() for t in words):
+        return []
+    name, text = " ".join(t.text for t in words), subj.doc.text
+    seen: list[str] = []
+    at = text.find(name)
+    while 0 <= at <= subj.idx:
+        end = at + len(name)
+        seen += [c for _, b, c in places.between(max(0, at - 16), at) if at - b <= 2]
+        seen += [c for a, _, c in places.between(end, end + 40) if OF_THE.fullmatch(text[end:a])]
+        at = text.find(name, end)
+    found = [c for c in dict.fromkeys(seen) if len(c) == 2]
+    return found if len(found) == 1 else []
+
+
+OF_THE = re.compile(r"\s+(?:of|de|del)\s+(?:the\s+|la\s+|los\s+|el\s+)?")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
 
 
@@ -233,7 +272,9 @@ def find_targets(
         # the place must be the object itself ("to the United States", "with Guyana"), not a
         # modifier of it ("a Caribbean exercise")
         for part in conjuncts(node):
-            found += _named(tok.doc, *head_extent(part), places)
+            found += sides_in(tok.doc, *head_extent(part), places)
+            for member in members(part):  # "partner nations, including Colombia and ..."
+                found += sides_in(tok.doc, *head_extent(member), places)
     targets = [t for t in dict.fromkeys(found) if t not in actors]
     if targets:
         return targets, "stance.target.explicit"
@@ -281,13 +322,17 @@ def owner_of_object(tok: Token, places: Places, actors: list[str]) -> list[str]:
     «se negó a firmar la declaración de Washington» (the object of its infinitive)."""
     verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
     objects = [c for v in verbs for c in v.children if c.dep_ in {"dobj", "obj"}]
+    # "will not take part in the U.S. attack on X", «no participará en el ataque de EE.UU.»
+    parts = [o for o in objects if o.lemma_.lower() in {"part", "parte"}]
+    if parts or tok.lemma_.lower() in {"participate", "participar"}:
+        objects += [o for h in verbs + parts for prep, o in preps(h) if prep in {"in", "en"}]
     owners = {w.i for o in objects for w in owner_words(o)}
     found = []
     extents = [extent(o) for o in objects]
     for a, b, p in (m for lo, hi in extents for m in places.between(lo, hi)):
         span = tok.doc.char_span(a, b, alignment_mode="expand")
         if span is not None and span.root.i in owners and p not in actors:
-            found += _named(tok.doc, a, b, places)
+            found += sides_in(tok.doc, a, b, places)
     found = list(dict.fromkeys(found))
     countries = [p for p in found if not p.startswith("region:")]  # «buques de EE.UU. en el Caribe»
     return countries if len(countries) == 1 else found if len(found) == 1 else []
@@ -311,7 +356,7 @@ def places_around(tok: Token, places: Places) -> list[str]:
         and c not in chain
         for t in c.subtree
     }
-    return _named(doc, sent.start_char, sent.end_char, places, aside)
+    return sides_in(doc, sent.start_char, sent.end_char, places, aside)
 
 
 # "a Kenyan-led mission in Haiti": the place that leads a thing is not the side it serves
@@ -324,7 +369,9 @@ def _contrast(clause: Token) -> bool:
     return clause.dep_ == "advcl" and bool(marks & {"while", "whereas", "mientras"})
 
 
-def _named(doc: Doc, lo: int, hi: int, places: Places, aside: set[int] | None = None) -> list[str]:
+def sides_in(
+    doc: Doc, lo: int, hi: int, places: Places, aside: set[int] | None = None
+) -> list[str]:
     """Places in [lo, hi) that stand for a side, not those that only describe a thing ("a
     Caribbean exercise", "a Kenyan-led mission"), nor those in the `aside` tokens."""
     out: list[str] = []
@@ -335,12 +382,43 @@ def _named(doc: Doc, lo: int, hi: int, places: Places, aside: set[int] | None = 
         if span is None:
             continue
         root = span.root
+        if _nationals(root):
+            continue  # "extradited 23 Hondurans to the United States": people, not a side
         describes = root.dep_ in {"amod", "compound"} and bool(EVENTS.fullmatch(root.head.text))
         after = doc[span.end : span.end + 2]
         leads = len(after) == 2 and after[0].text == "-" and after[1].lemma_ in LEADING
         if root.i not in (aside or set()) and not describes and not leads:
             out.append(code)
     return out
+
+
+def members(group: Token) -> list[Token]:
+    """The members a generic group names: "partner nations, including Colombia and Costa
+    Rica", «países como Colombia y Perú»; none for a group that is no generic noun."""
+    lemma = group.lemma_.lower()
+    if lemma not in WORDS["generic_subjects"] and group.lower_ not in WORDS["generic_subjects"]:
+        return []
+    out: list[Token] = []
+    for prep, obj in preps(group):
+        if prep in WORDS["including"]:
+            out += conjuncts(obj)
+    for child in group.children:  # the parser may hang "including X" on the group as a verb
+        if child.dep_ in {"prep", "acl"} and child.lower_ in WORDS["including"]:
+            out += [c for g in child.children if g.dep_ in {"pobj", "dobj", "obj"}
+                    for c in conjuncts(g)]  # fmt: skip
+    return out
+
+
+def _nationals(root: Token) -> bool:
+    """A demonym used as a plural noun: "Hondurans", «hondureños» are people of a country."""
+    if root.tag_ == "NNPS" and root.ent_type_ == "NORP":
+        return True
+    return (
+        root.pos_ == "NOUN"
+        and root.text[:1].islower()
+        and root.morph.get("Number", []) == ["Plur"]
+        and root.dep_ not in {"amod", "compound"}
+    )
 
 
 def head_extent(tok: Token) -> CharSpan:

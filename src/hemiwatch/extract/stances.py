@@ -16,11 +16,23 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from hemiwatch.extract.context import Context
-from hemiwatch.extract.grammar import WORDS, complement_text, extent, negated, preps, sent_range
+from hemiwatch.extract.grammar import (
+    WORDS,
+    complement_text,
+    conjuncts,
+    core_extent,
+    extent,
+    negated,
+    own_clause,
+    prep_of,
+    preps,
+    sent_range,
+)
 from hemiwatch.extract.sides import (
+    EVENTS,
     Places,
     find_actors,
     find_targets,
@@ -31,6 +43,7 @@ from hemiwatch.extract.sides import (
     noun_actors,
     owner_of_object,
     places_around,
+    sides_in,
     takes_part,
     unplaced_partner,
 )
@@ -102,10 +115,18 @@ def extract_stances(
         sent = sentence_of(tok)
         start = max([sent.start_char, *(b for a, b in skip if a <= sent.start_char < b)])
         evidence = text_of(doc)[start : sent.end_char].strip()
-        pairs = [(a, t) for a in actors for t in targets if a != t]
+        pairs = [(a, t, target_basis) for a in actors for t in targets if a != t]
         if mutual:
-            pairs += [(t, a) for a, t in pairs]
-        for actor, target in pairs:
+            pairs += [(t, a, target_basis) for a, t, _ in pairs]
+        elif (
+            polarity == "cooperates"
+            and not _one_way(tok, target_basis)
+            and on("stance.target.reciprocal")
+        ):
+            # bilateral cooperation holds both ways: "the U.S. gave helicopters to Guatemala"
+            back = "stance.target.reciprocal"
+            pairs += [(t, a, back) for a, t, _ in pairs if _state(a) and _state(t)]
+        for actor, target, how in pairs:
             key = (actor, target, polarity, sent.start)
             out.setdefault(
                 key,
@@ -119,11 +140,34 @@ def extract_stances(
                     speaker=speaker,
                     date=date,
                     basis=basis,
-                    target_basis=target_basis,
+                    target_basis=how,
                     inferred=inferred(target_basis),
                 ),
             )
     return list(out.values())
+
+
+PERSONNEL = re.compile(rf"\b(?:{'|'.join(sorted(WORDS['personnel']))})\b", re.I)
+
+
+def _one_way(tok: Token, target_basis: str) -> bool:
+    """Giving to a force or taking part in what another side runs is recorded one way only
+    (contributor -> host, participant -> organiser)."""
+    if target_basis != "stance.target.explicit" or takes_part(tok):
+        return True  # a guessed partner is no party to a relation both ways
+    if tok.lemma_.lower() in WORDS["one_way"]:
+        return True
+    if tok.pos_ == "NOUN" and EVENTS.fullmatch(tok.head.text):
+        return True  # «la misión de apoyo encabezada por Kenia»: support given to a mission
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    if any(o.lemma_.lower() in WORDS["one_way"] for o in objects):
+        return True  # "received pledges from 11 countries"
+    return bool(PERSONNEL.search(" ".join(t.text for o in objects for t in o.subtree)))
+
+
+def _state(side: str) -> bool:
+    """A country (ISO code), not a region: a region is no party to a bilateral relation."""
+    return not side.startswith("region:")
 
 
 @dataclass(frozen=True)
@@ -206,12 +250,42 @@ def _from_cue(tok: Token, ctx: _Context) -> Found | None:
         explicit, _ = find_targets(tok, places, [], speaker_country, None)
         actors = [a for a in find_actors(tok, places, speaker_country) if a not in explicit]
         mutual = cue.mutual
+    elif tok.pos_ == "NOUN" and lemma in WORDS["relations"] and _broken(tok):
+        # "Panama and Venezuela maintain suspended diplomatic relations"
+        polarity, mutual, basis = "refuses", True, "stance.cue.noun"
+        actors = between_pair(tok, places) or noun_actors(tok, places, speaker_country)
+        if not actors and tok.dep_ in {"dobj", "obj"}:
+            actors = find_actors(tok.head, places, speaker_country)
+    elif tok.pos_ == "VERB" and lemma in WORDS["arrival"] and _personnel_subject(tok):
+        # "230 Kenyan police arrived in Haiti": a contribution to the host
+        polarity, mutual, basis = "cooperates", False, "stance.cue.verb"
+        subject = next(c for c in tok.children if c.dep_ in {"nsubj", "nsubj:pass"})
+        actors = places.within(*extent(subject))
+        hosts = [
+            p for prep, o in preps(tok) if prep in ARRIVE_IN for p in places.within(*extent(o))
+        ]
+        hosts = [h for h in hosts if h not in actors]
+        if not actors or not hosts:
+            return None
+        return actors, hosts, polarity, _speaker(quote), False, basis, "stance.target.explicit"
     elif tok.pos_ == "NOUN" and lemma in WORDS["noun_cues"]:
         if tok.dep_ in {"dobj", "obj"} and (negated(tok.head) or _refused(tok.head)):
             return None  # 'did not announce contributions', 'turned down a U.S. offer'
         polarity, basis = "cooperates", "stance.cue.noun"
         actors = noun_actors(tok, places, speaker_country)
+        verb = _framing_verb(tok)
+        if not actors and verb is not None:
+            actors = find_actors(verb, places, speaker_country)  # "worked in cooperation with"
         mutual = False
+        if not actors:
+            # "a liaison between Canada and the U.S.", "cooperation between both countries"
+            actors = between_pair(tok, places)
+            mutual = bool(actors)
+    elif _participating(tok):
+        # "Partner nations participating in the exercise include A, B and C", «las naciones
+        # participantes en el ejercicio incluyen a A, B y C»: the listed members take part
+        polarity, mutual, basis = "cooperates", False, "stance.cue.noun"
+        actors = listed(tok.head, places)
     elif _joint(tok):
         # "a joint operation with X", «una ofensiva coordinada», «actuamos juntos»
         holder = tok.head.head if tok.head.dep_ == "prep" else tok.head
@@ -231,6 +305,11 @@ def _from_cue(tok: Token, ctx: _Context) -> Found | None:
     if not actors:
         return None
     targets, target_basis = find_targets(tok, places, actors, speaker_country, quote)
+    if polarity == "refuses":
+        # "will not join the attack on X" refuses the attacker, not X
+        harmed = _against(tok, places)
+        targets = [t for t in targets if t not in harmed]
+        target_basis = target_basis if targets else ""
     if mutual and len(actors) >= 2 and not names_other_side(tok, places, actors):
         # "Colombia and Ecuador signed"
         return actors, actors, polarity, _speaker(quote), True, basis, "stance.target.mutual"
@@ -243,7 +322,9 @@ def _from_cue(tok: Token, ctx: _Context) -> Found | None:
         # "Guyana's participation", "declined an invitation": the side running the exercise,
         # force or programme, named nearby ("backed by Washington") or the article's source
         organiser = named_backer(tok, places) or [ctx.source or ""]
-        targets = [t for t in organiser if t and t not in actors]
+        targets = [t for t in organiser if t]
+        # the organiser named among the participants takes part in its own exercise: no side
+        actors = [a for a in actors if a not in targets]
         target_basis = "stance.target.organiser"
     if not targets and not mutual and not unplaced_partner(tok, places):
         others = [p for p in places_around(tok, places) if p not in actors]
@@ -257,7 +338,120 @@ def _from_cue(tok: Token, ctx: _Context) -> Found | None:
             targets, target_basis = most_named_other(ctx.counts, actors), "stance.target.most_named"
     if not targets:
         return None
+    if polarity == "cooperates" and _hostile(tok, places, targets):
+        return None  # "deployed warships off the coast of X" confronts X; it helps no one
     return actors, targets, polarity, _speaker(quote), mutual, basis, target_basis
+
+
+@cache
+def _hostile_words() -> frozenset[str]:
+    from hemiwatch.extract.events import plover
+
+    verbs, nouns = plover()
+    acts = {w for table in (verbs, nouns) for w, t in table.items() if t in {"ASSAULT", "THREATEN"}}
+    return frozenset(acts | WORDS["hostile"])
+
+
+def _against(tok: Token, places: Places) -> set[str]:
+    """The places an act in the cue's clause is aimed at ("against X", "the attack on X")."""
+    out: set[str] = set()
+    for node in own_clause(tok):
+        prep = prep_of(node)
+        if prep in {"against", "contra"} or (
+            prep in {"on", "sobre"} and node.head.head.lemma_.lower() in _hostile_words()
+        ):
+            out.update(places.within(*core_extent(node)))
+    return out
+
+
+def _hostile(tok: Token, places: Places, targets: list[str]) -> bool:
+    """Is the act aimed at its target: a hostile act in its clause, "against X", or a force
+    placed "off the coast of X" / "near X"?"""
+    clause = own_clause(tok)
+    if any(t.lemma_.lower() in _hostile_words() or t.lower_ in _hostile_words() for t in clause):
+        return True
+    for node in clause:
+        prep = prep_of(node)
+        if prep in {"against", "contra"} and sides_in(tok.doc, *core_extent(node), places):
+            return True  # ("abuses against Venezuelans" names people, not a side)
+        placed = node.text.islower() and node.lower_ in WORDS["hostile_places"]  # not Costa Rica
+        near = prep in WORDS["hostile_places"] or placed
+        if near and any(t in places.within(*extent(node)) for t in targets):
+            return True
+    return False
+
+
+IN = frozenset({"in", "en", "through", "mediante"})
+ARRIVE_IN = frozenset({"in", "to", "en", "a", "al"})
+
+
+def _broken(tok: Token) -> bool:
+    return any(c.dep_ in {"amod", "acl"} and c.lemma_.lower() in WORDS["broken"]
+               for c in tok.children)  # fmt: skip
+
+
+def _personnel_subject(verb: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+    return subject is not None and bool(PERSONNEL.search(" ".join(t.text for t in subject.subtree)))
+
+
+def between_pair(tok: Token, places: Places) -> list[str]:
+    """The two sides of "between A and B" / «entre A y B» in the cue's sentence; "between
+    both countries" is the two countries the sentence (else the one before) names."""
+    sent = sentence_of(tok)
+    for word in sent:
+        if word.lower_ not in {"between", "entre"}:
+            continue
+        group = next((c for c in word.children if c.dep_ == "pobj"), None)
+        if group is None and word.dep_ == "case":
+            group = word.head
+        if group is None:
+            continue
+        named = list(dict.fromkeys(p for c in conjuncts(group)
+                                   for p in places.within(*extent(c)) if len(p) == 2))  # fmt: skip
+        if len(named) == 2:
+            return named
+        if any(c.lower_ in WORDS["both"] for c in group.children):
+            for scope in (sent, _previous(sent)):
+                found = [p for p in places.within(scope.start_char, scope.end_char) if len(p) == 2]
+                if len(found) == 2:
+                    return found
+    return []
+
+
+def _previous(sent: Span) -> Span:
+    return sentence_of(sent.doc[sent.start - 1]) if sent.start > 0 else sent
+
+
+INCLUDE = frozenset({"include", "involve", "comprise", "incluir", "involucrar", "abarcar"})
+
+
+def _participating(tok: Token) -> bool:
+    """ "participating" / «participantes» describing a group whose members a verb lists."""
+    return (
+        tok.pos_ in {"ADJ", "VERB"}
+        and tok.dep_ in {"amod", "acl"}
+        and tok.lemma_.lower() in WORDS["part_nouns"] | {"participate", "participar"}
+        and tok.head.dep_ in {"nsubj", "nsubj:pass"}
+        and tok.head.head.lemma_.lower() in INCLUDE
+    )
+
+
+def listed(group: Token, places: Places) -> list[str]:
+    """The places a verb lists as the group's members: "... include A, B and C"."""
+    verb = group.head
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj", "attr"}]
+    return list(dict.fromkeys(p for o in objects for p in places.within(*extent(o))))
+
+
+def _framing_verb(noun: Token) -> Token | None:
+    """The verb a cooperation noun says how of: "worked in cooperation with X", «actuó en
+    coordinación con X»."""
+    prep = prep_of(noun)
+    if prep not in IN:
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
 
 
 def _agreed(tok: Token) -> bool:
