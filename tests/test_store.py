@@ -146,6 +146,17 @@ def test_schema_is_migrated_and_versioned(tmp_path: Path) -> None:
     }
 
 
+def test_board_counts_stories_not_copies(store_url: str, dev_facts: Items) -> None:
+    """A wire story stored twice under two ids is one story behind a board entry."""
+    store = open_store(store_url)
+    ref = next((a, f) for a, f in dev_facts if a.id == REFERENCE_ID)
+    copy = (ref[0].model_copy(update={"id": "sample-copy-of-reference"}), ref[1])
+    store.add([ref, copy])
+    row = next(r for r in board(store) if (r["country"], r["target"]) == ("VE", "US"))
+    assert row["sources"] == 1  # two stances, one story
+    assert row["explicit"] + row["inferred_count"] == 2
+
+
 def test_a_store_of_the_previous_version_gains_provenance_and_keeps_its_rows(
     tmp_path: Path, dev_facts: Items
 ) -> None:

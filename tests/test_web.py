@@ -215,3 +215,11 @@ def test_an_inferred_target_is_marked_on_board_and_country_page(
     assert page.locator(".timeline .rule").first.inner_text().startswith("stance.")
     board_row = httpx.get(f"{guessed_server}/api/board?country=BR").json()["items"][0]
     assert board_row["inferred"] and board_row["evidence"][0]["inferred"]
+
+
+def test_a_board_entry_on_one_inferred_story_is_weak(guessed_server: str, page: Page) -> None:
+    """Issue 20: corroboration on the board: one story whose target was inferred is weak."""
+    row = httpx.get(f"{guessed_server}/api/board?country=BR").json()["items"][0]
+    assert (row["sources"], row["explicit"], row["inferred_count"], row["weak"]) == (1, 0, 1, True)
+    page.goto(guessed_server + "/")
+    assert page.locator("table.board tr", has_text="Brazil").locator(".weak").count() == 1

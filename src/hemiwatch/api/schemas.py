@@ -78,6 +78,10 @@ class BoardRow(BaseModel):
     latest_date: str | None
     inferred: bool = False  # the latest stance's target was inferred
     target_basis: str | None = None
+    sources: int = 0  # distinct stories (clusters) behind the latest stance
+    explicit: int = 0  # its stances whose target the text names
+    inferred_count: int = 0  # its stances whose target was inferred
+    weak: bool = False  # one story and no explicit evidence: treat with care
     evidence: list[StanceEvidence]
 
 

@@ -142,16 +142,22 @@ def board(
         emit(rows)
         return
     table = Table(title="Cooperation board", show_lines=True)
-    for col in ("Country", "Stance", "Partner", "Trend", "Latest evidence"):
+    for col in ("Country", "Stance", "Partner", "Trend", "Support", "Latest evidence"):
         table.add_column(col)
     for r in rows:
         ev = r["evidence"][0]
         colour = "red" if r["stance"] == "refuses" else "green"
+        support = (
+            f"{r['sources']} stor{'y' if r['sources'] == 1 else 'ies'}, {r['explicit']} explicit"
+        )
+        if r["inferred_count"]:
+            support += f", {r['inferred_count']} inferred"
         table.add_row(
             r["country"],
             f"[{colour}]{r['stance']}[/{colour}]",
-            r["target"],
+            r["target"] + (" [dim](inferred)[/dim]" if r["inferred"] else ""),
             r["trend"],
+            support + ("\n[yellow]weak[/yellow]" if r["weak"] else ""),
             f"{escape(ev['sentence'])}\n[dim]{escape(ev['article_id'])} · {ev['date']}[/dim]",
         )
     out.print(table)

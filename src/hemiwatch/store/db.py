@@ -16,6 +16,7 @@ from sqlalchemy import (
     Connection,
     Engine,
     and_,
+    case,
     create_engine,
     delete,
     event,
@@ -195,6 +196,37 @@ class Store:
             query = query.where(or_(b.c.actor == country, b.c.target == country))
         with self.transaction() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
+
+    def board_support(
+        self, country: str | None = None
+    ) -> dict[tuple[str, str, str], dict[str, int]]:
+        """Per (actor, target, polarity): how many distinct stories (clusters, so wire copies
+        count once) report it, and how many of its stances name the target or infer it."""
+        st, a = schema.stances, schema.articles
+        query = (
+            select(
+                st.c.actor,
+                st.c.target,
+                st.c.polarity,
+                func.count(func.distinct(a.c.cluster_id)).label("sources"),
+                func.count().label("stances"),
+                func.sum(case((st.c.inferred.is_(True), 1), else_=0)).label("inferred"),
+            )
+            .join(a, a.c.id == st.c.article_id)
+            .where(a.c.off_topic.is_(False))
+            .group_by(st.c.actor, st.c.target, st.c.polarity)
+        )
+        if country:
+            query = query.where(or_(st.c.actor == country, st.c.target == country))
+        with self.transaction() as conn:
+            return {
+                (r.actor, r.target, r.polarity): {
+                    "sources": int(r.sources),
+                    "inferred": int(r.inferred or 0),
+                    "explicit": int(r.stances) - int(r.inferred or 0),
+                }
+                for r in conn.execute(query)
+            }
 
     def article_ids(
         self,
