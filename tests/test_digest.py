@@ -218,9 +218,9 @@ def _weight(sent):  # type: ignore[no-untyped-def]
             'The judges decided the fee was neither "excessive or unconscionable".',
             8,
         ),
-        (
+        (  # a list loses no item: 'excessive and unfair' stays whole, its adverb goes
             'The judges called the fee "excessive and deeply unfair" in a ruling on Monday.',
-            'The judges called the fee "excessive".',
+            'The judges called the fee "excessive and unfair".',
             7,
         ),
         (  # a participle does not stay behind without its phrase ('The prison, run, holds')

@@ -126,3 +126,15 @@ def test_real_news_stances_are_precise(real_scores: dict[str, dict[str, Any]]) -
     """A wrong stance on the map misleads more than a missing one (issue 20: P >= 0.90)."""
     for key, _ in REAL:
         assert real_scores[key]["stances"]["precision"] >= 0.9, real_scores[key]["stances"]
+
+
+@pytest.mark.parametrize(
+    ("corpus", "metric"), [(key, m) for key, _ in REAL for m in sorted(FLOORS[key]["_rouge"])]
+)
+def test_real_news_takeaways_above_floor(
+    real_scores: dict[str, dict[str, Any]], corpus: str, metric: str
+) -> None:
+    """Takeaways against the gold takeaways of real news (issue 22), whole clauses kept whole."""
+    score = real_scores[corpus]["rouge_f1"][metric]
+    floor = FLOORS[corpus]["_rouge"][metric]
+    assert score >= floor, f"{corpus} {metric} fell to {score} (floor {floor})"

@@ -225,11 +225,23 @@ def _clauses_es(text: str, most: int) -> list[str]:
                 "Los operativos dejaron 46 detenidos.",
             ],
         ),
-        (  # a list hanging from its first item goes whole, not one item at a time
+        (  # a verb with its own subject stands between: «acordaron» is theirs, not «capturas»'s
+            "Las capturas ocurren el día en que autoridades de ambos países se reunieron en Lima y "
+            "acordaron compartir información.",
+            40,
+            [
+                "Las capturas ocurren el día en que autoridades de ambos países se reunieron en "
+                "Lima y acordaron compartir información."
+            ],
+        ),
+        (  # a list loses no item: the cut falls on the phrases around it
             "Los ministros de Seguridad de Panamá, Costa Rica, Ecuador y Guatemala firmaron con "
             "Estados Unidos una declaración contra el crimen organizado.",
             12,
-            ["Los ministros de Seguridad de Panamá firmaron con Estados Unidos una declaración."],
+            [
+                "Los ministros de Seguridad de Panamá, Costa Rica, Ecuador y Guatemala firmaron "
+                "una declaración."
+            ],
         ),
     ],
 )

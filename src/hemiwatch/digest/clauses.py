@@ -109,6 +109,13 @@ def _coordinated(tok: Token, keep: set[int]) -> tuple[set[int], set[int]] | None
     shared = _subject(head)
     if shared is None or not _agree(head, tok, shared):
         return None
+    if any(
+        w.pos_ in {"VERB", "AUX"} and any(c.dep_ in OWN_SUBJECT for c in w.children)
+        for w in tok.doc[head.i + 1 : tok.i]
+    ):
+        # «X ocurren el día en que autoridades se reunieron ... y acordaron ...»: a verb with a
+        # subject of its own stands between; the conjunct is likely its, not the head's
+        return None
     # 'X has taken A and given B': the second clause takes the subject and the auxiliaries
     helpers = {c.i for c in head.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < head.i}
     if any(c.dep_ in {"aux", "auxpass"} for c in tok.children) or not _takes(tok, helpers):

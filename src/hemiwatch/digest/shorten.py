@@ -1,7 +1,7 @@
-"""A clause cut to length: the cheapest cut that brings it to about 12 words.
+"""A clause cut to length: the cheapest cut that brings it to its target length.
 
 The cut is the set of up to three detail subtrees (prepositional phrases, modifiers, relative
-clauses, conjuncts, never a verb's or a noun's complement) whose words weigh least, where a
+clauses, never an item of a list, a verb's or a noun's complement) whose words weigh least, where a
 word weighs more when it is a name or a number, when the article repeats it, and the earlier it
 comes in its clause. What is kept must still read as a sentence: no cut leaves a broken phrase
 ('put' without 'aside', 'neither A' without 'or B', a participle without its phrase).
@@ -132,6 +132,8 @@ def _cuts(
             # 'would bring the number of warships to 10': the figure is the point
             or (tok.dep_ == grammar(doc).phrase and any(c.pos_ == "NUM" for c in tok.children))
             or (tok.dep_ == "conj" and tok.head.dep_ in SUBJECTS)  # 'A and B are' keeps B
+            # a list loses no item: 'charges of organised crime, drug trafficking, murder ...'
+            or (tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN", "NUM", "ADJ", "PRON"})
             # 'U.S. and Cuban officials met' keeps 'and Cuban'
             or (
                 tok.dep_ == "conj"
