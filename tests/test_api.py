@@ -116,6 +116,12 @@ def test_writes_need_the_token(client: TestClient) -> None:
     again = client.post("/api/articles", json=article, headers=AUTH)
     assert again.status_code == 200 and again.json()["added"] is False
     assert client.get("/api/health").json()["articles"] == 16
+    other = {**article, "text": "Sample: the Aurel coast guard rescued 12 fishermen on Monday."}
+    conflict = client.post("/api/articles", json=other, headers=AUTH)  # same id, other text
+    assert conflict.status_code == 201 and conflict.json()["id"].startswith("sample-api-1-")
+    assert client.get(f"/api/articles/{conflict.json()['id']}").status_code == 200
+    assert client.post("/api/articles", json=other, headers=AUTH).json()["added"] is False
+    assert client.get("/api/health").json()["articles"] == 17
 
 
 def test_uploads_of_text_and_html(client: TestClient) -> None:
@@ -198,7 +204,7 @@ def test_openapi_lists_every_route(client: TestClient) -> None:
 def test_mixed_english_and_spanish_corpus_gives_one_board(store_url: str) -> None:
     """A Spanish statement from Caracas and an English report from Washington (our samples)
     meet on one board row, each with its evidence sentence, article and language."""
-    from hemiwatch.pipeline import ingest
+    from hemiwatch.ingest.run import ingest
     from tests.conftest import SAMPLES
 
     store = open_store(store_url)

@@ -12,7 +12,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 
 from hemiwatch.api import create_app
-from hemiwatch.pipeline import ingest
+from hemiwatch.ingest.run import ingest
 from hemiwatch.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,8 +11,8 @@ import pytest
 
 from hemiwatch.analyze import ask, board, brief, commitments
 from hemiwatch.errors import NotFound
+from hemiwatch.ingest.run import ingest
 from hemiwatch.models import Article, Facts
-from hemiwatch.pipeline import ingest
 from hemiwatch.store import open_store
 from hemiwatch.store.migrations import LATEST
 from tests.conftest import REFERENCE_ID
@@ -202,3 +202,52 @@ def test_ingest_records_bad_items_and_goes_on(
     assert {e["item"].rsplit("/", 1)[-1] for e in store.errors()} == {"empty.txt", "more.jsonl:2"}
     again = ingest([folder], store)
     assert (again.added, again.skipped) == (0, 3)
+
+
+def _numbered(folder: Path, texts: list[str], language: str) -> Path:
+    (folder / "articles").mkdir(parents=True)
+    for i, text in enumerate(texts, 1):
+        item = {"id": f"{i:03}", "title": f"Sample {i}", "text": text, "language": language}
+        (folder / "articles" / f"{i:03}.json").write_text(json.dumps(item), "utf-8")
+    return folder
+
+
+def test_ids_that_collide_are_stored_under_their_own_id(store_url: str, tmp_path: Path) -> None:
+    """Two corpora both numbered 001, 002: every article is stored, the conflict is recorded
+    and counted, and only the very same article is 'already stored' (issue 23)."""
+    a = _numbered(
+        tmp_path / "a",
+        ["Sample: Guyana and Brazil agreed to run joint patrols.", "Sample: Chile sent police."],
+        "en",
+    )
+    b = _numbered(
+        tmp_path / "b",
+        ["Muestra: Guyana y Brasil acordaron patrullas.", "Muestra: Chile envió policías."],
+        "es",
+    )
+    store = open_store(store_url)
+    report = ingest([a, b], store)
+    assert (report.added, report.skipped, report.failed) == (4, 0, [])
+    assert len(report.renamed) == 2 and store.count() == 4
+    assert all(store.article(i)[0].text.startswith("Sample") for i in ("001", "002"))
+    renamed = [r["item"] for r in store.errors() if r["reason"].startswith("id conflict")]
+    assert sorted(Path(r).parent.parent.name for r in renamed) == ["b", "b"]
+    again = ingest([b, a], store)  # the same articles, in the other order: nothing new
+    assert (again.added, again.skipped, again.renamed) == (0, 4, [])
+    assert store.count() == 4
+
+
+def test_an_id_repeated_in_one_input_with_other_text_is_kept(
+    store_url: str, tmp_path: Path
+) -> None:
+    lines = [
+        json.dumps({"id": "x1", "text": "Sample: Panama and Colombia signed a pact."}),
+        json.dumps({"id": "x1", "text": "Sample: Peru sent 40 police officers to Ecuador."}),
+        json.dumps({"id": "x1", "text": "Sample: Panama and Colombia signed a pact."}),
+    ]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines), "utf-8")
+    store = open_store(store_url)
+    report = ingest([tmp_path / "in.jsonl"], store)
+    assert (report.added, report.skipped, len(report.renamed)) == (2, 1, 1)
+    texts = {a.text for a, _, _ in store.all_articles()}
+    assert len(texts) == 2 and store.count() == 2

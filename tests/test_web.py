@@ -18,8 +18,9 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from hemiwatch.config import Settings
+from hemiwatch.ingest.run import ingest
 from hemiwatch.models import Article, Facts
-from hemiwatch.pipeline import analyze, ingest
+from hemiwatch.pipeline import analyze
 from hemiwatch.store import open_store
 from tests.conftest import REFERENCE_ID, ROOT
 from tests.test_api import HOSTILE

@@ -6,7 +6,7 @@ Every fact keeps the character span(s) of its evidence in ``Article.text``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -144,6 +144,7 @@ TopicLabel = Literal[
     "diplomacy",
     "other",
 ]
+SECURITY_TOPICS: tuple[str, ...] = tuple(t for t in get_args(TopicLabel) if t != "other")
 
 
 class Topic(Record):

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spacy.tokens import Doc
 
 from hemiwatch import rules
 from hemiwatch.config import Settings
 from hemiwatch.digest import make_digest
-from hemiwatch.errors import ExtractError, IngestError
+from hemiwatch.errors import ExtractError
 from hemiwatch.extract import (
     extract_commitments,
     extract_events,
@@ -28,14 +26,10 @@ from hemiwatch.extract.context import Context
 from hemiwatch.extract.gate import passes
 from hemiwatch.extract.language import detect_language
 from hemiwatch.extract.units import canonical_unit
-from hemiwatch.ingest import iter_items
 from hemiwatch.models import Article, Facts, NumberClaim, Topic
 from hemiwatch.nlp import load_model
 from hemiwatch.prepare.dateline import extract_dateline
 from hemiwatch.prepare.text import MIN_WORDY, parse_text, wordy
-
-if TYPE_CHECKING:  # the store (SQLAlchemy) is imported only by what writes to it
-    from hemiwatch.store import Store
 
 
 def analyze(article: Article, settings: Settings | None = None) -> Facts:
@@ -207,68 +201,3 @@ EXTRACTORS: tuple[tuple[tuple[str, ...], Extractor], ...] = (
     ),
     (("events",), lambda ctx, f: extract_events(ctx, f["countries"], f["regions"])),
 )
-
-
-@dataclass
-class IngestReport:
-    added: int = 0
-    skipped: int = 0  # already stored: ingesting twice changes nothing
-    failed: list[str] = field(default_factory=list)
-
-
-Analyzer = Callable[[Iterable[Article], Settings], Iterator[tuple[Article, Result]]]
-
-
-def ingest(
-    paths: list[Path],
-    store: Store,
-    settings: Settings | None = None,
-    batch: int = 32,
-    tick: Callable[[int], None] | None = None,
-    analyzer: Analyzer | None = None,
-) -> IngestReport:
-    """Read, analyse and store every article under `paths`, one transaction per batch.
-
-    A bad item is recorded in ingest_errors and the run goes on; what is already stored is
-    never touched, so a run killed half-way is finished by running it again. Input is read,
-    analysed (by `analyzer`: this process, or Dask) and written as a stream, so memory does
-    not grow with the corpus; only this process writes to the database.
-    """
-    settings = settings or Settings()
-    run = analyzer or analyze_many
-    report = IngestReport()
-    items = iter_items(paths, settings)
-    origin: dict[int, str] = {}  # id() of an article in flight -> where it came from
-
-    def todo() -> Iterator[Article]:
-        while chunk := list(islice(items, batch)):
-            fresh: dict[str, tuple[str, Article]] = {}
-            for item, got in chunk:
-                if isinstance(got, IngestError):
-                    store.add_error(item, got.reason)
-                    report.failed.append(str(got))
-                else:
-                    fresh.setdefault(got.id, (item, got))
-            known = store.known(list(fresh))
-            report.skipped += len(known)
-            for article_id, (item, article) in fresh.items():
-                if article_id not in known:
-                    origin[id(article)] = item
-                    yield article
-            if tick:
-                tick(len(chunk))
-
-    pending: list[tuple[Article, Facts]] = []
-    for article, result in run(todo(), settings):
-        item = origin.pop(id(article), article.id)
-        if isinstance(result, ExtractError):
-            store.add_error(item, str(result))  # the file (or file:line), then the article id
-            report.failed.append(f"{item}: {result}")
-        else:
-            pending.append((article, result))
-        if len(pending) >= batch:
-            report.added += len(store.add(pending))
-            pending = []
-    if pending:
-        report.added += len(store.add(pending))
-    return report

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from hemiwatch.display import figure, place_name
-from hemiwatch.extract.countries import find_places
+from hemiwatch.extract.lexicons import find_places
 from hemiwatch.extract.units import canonical_unit
 from hemiwatch.store import Store, schema
 

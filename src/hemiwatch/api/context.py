@@ -9,8 +9,11 @@ from fastapi import Request
 
 from hemiwatch.api.security import RateLimit
 from hemiwatch.config import Settings
+from hemiwatch.errors import IngestError
+from hemiwatch.ingest.run import conflict_id, settle
 from hemiwatch.models import Article, Facts
 from hemiwatch.store import Store
+from hemiwatch.store.dedup import content_hash
 
 
 @dataclass
@@ -24,18 +27,25 @@ class Context:
     parse_lock: threading.Lock = field(default_factory=threading.Lock)
     write_lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def save(self, article: Article) -> tuple[bool, Facts]:
-        """(stored now?, facts): an id already stored is left as it is."""
-        if self.store.known([article.id]):
-            _, facts, _ = self.store.article(article.id)
-            return False, facts
+    def save(self, article: Article) -> tuple[str, bool, Facts]:
+        """(id, stored now?, facts): the same article already stored is left as it is; an id
+        held by other content is a conflict, and the article is stored under its conflict id."""
+        digest = content_hash(article.text)
+        held = self.store.known([article.id, conflict_id(article.id, digest)])
+        settled = settle(article, digest, held)
+        if isinstance(settled, str):
+            if settled != "same":
+                raise IngestError(article.id, settled)
+            same = article.id if held.get(article.id) == digest else conflict_id(article.id, digest)
+            _, facts, _ = self.store.article(same)
+            return same, False, facts
         from hemiwatch.pipeline import analyze  # the model loads with the first write
 
         with self.parse_lock:
-            facts = analyze(article, self.settings)
+            facts = analyze(settled, self.settings)
         with self.write_lock:
-            added = self.store.add([(article, facts)])
-        return bool(added), facts
+            added = self.store.add([(settled, facts)])
+        return settled.id, bool(added), facts
 
 
 def context(request: Request) -> Context:

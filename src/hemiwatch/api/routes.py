@@ -104,7 +104,9 @@ UPLOAD_DOC = {
 )  # fmt: skip
 async def post_article(request: Request, response: Response, ctx: Ctx) -> Stored:
     """Analyse one article (corpus JSON, plain text or an HTML page in the body) and store it.
-    Needs `Authorization: Bearer <token>`. 201 when stored, 200 when the id was already there."""
+    Needs `Authorization: Bearer <token>`. 201 when stored, 200 when the same article was
+    already there; an id held by other content is stored under the id plus a short hash of
+    its text (the `id` answered)."""
     check_token(request, ctx.token)
     ctx.rate.check(request.client.host if request.client else "?")
     kinds = {"application/json": "json", "text/plain": "text", "text/html": "html"}
@@ -120,11 +122,14 @@ async def post_article(request: Request, response: Response, ctx: Ctx) -> Stored
         article = with_identity(article, explicit=False)
     elif not SAFE_ID.match(article.id):
         raise ApiError(422, "invalid_request", "id: letters, digits and . _ : - only (<= 200)")
-    added, facts = await run_in_threadpool(ctx.save, article)
+    try:
+        stored_id, added, facts = await run_in_threadpool(ctx.save, article)
+    except IngestError as exc:
+        raise ApiError(409, "conflict", exc.reason) from exc
     if not added:
         response.status_code = 200
     return Stored(
-        id=article.id,
+        id=stored_id,
         added=added,
         title=article.title,
         countries=[c.code for c in facts.countries],

@@ -89,7 +89,7 @@ def ingest(
     language: LanguageOption = None,
 ) -> None:
     """Analyse and store articles; the same input twice changes nothing."""
-    from hemiwatch.pipeline import ingest as ingest_paths
+    from hemiwatch.ingest.run import ingest as ingest_paths
 
     store = _store(db)
     analyzer = None
@@ -117,10 +117,14 @@ def ingest(
         fail(failure)
     if len(report.failed) > 20:
         fail(f"... and {len(report.failed) - 20} more (see the ingest_errors table)")
+    for note in report.renamed[:20]:
+        err.print(f"[yellow]conflict:[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
+    renamed = f" ({len(report.renamed)} under a new id)" if report.renamed else ""
     err.print(
-        f"{report.added} stored, {report.skipped} already stored, {len(report.failed)} "
+        f"{report.added} stored{renamed}, {report.skipped} already stored, {len(report.failed)} "
         f"failed; {store.count()} articles in {store.url}",
         highlight=False,
+        soft_wrap=True,
     )
     if report.failed:
         raise typer.Exit(1)

@@ -15,14 +15,41 @@ schemes and lexicon loader are in hemiwatch.nlp; the dateline and quotation mark
 text before any parse, in hemiwatch.prepare.
 """
 
-from hemiwatch.extract.commitments import extract_commitments
-from hemiwatch.extract.countries import extract_places
-from hemiwatch.extract.events import extract_events
-from hemiwatch.extract.numbers import extract_numbers
-from hemiwatch.extract.people import extract_people
-from hemiwatch.extract.quotes import extract_quotes
-from hemiwatch.extract.stances import extract_stances
-from hemiwatch.extract.topics import extract_topics
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hemiwatch.extract.commitments import extract_commitments
+    from hemiwatch.extract.countries import extract_places
+    from hemiwatch.extract.events import extract_events
+    from hemiwatch.extract.numbers import extract_numbers
+    from hemiwatch.extract.people import extract_people
+    from hemiwatch.extract.quotes import extract_quotes
+    from hemiwatch.extract.stances import extract_stances
+    from hemiwatch.extract.topics import extract_topics
+
+# The extractors import spaCy; the lexicons beside them do not. Importing the package (as
+# `hemiwatch.extract.lexicons` does) loads an extractor only when it is asked for, so the
+# commands that only read the store start without spaCy.
+_HOME = {
+    "extract_commitments": "commitments",
+    "extract_events": "events",
+    "extract_numbers": "numbers",
+    "extract_people": "people",
+    "extract_places": "countries",
+    "extract_quotes": "quotes",
+    "extract_stances": "stances",
+    "extract_topics": "topics",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOME[name]}"), name)
+
 
 __all__ = [
     "extract_commitments",

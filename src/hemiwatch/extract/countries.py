@@ -10,15 +10,13 @@ Spain", "Organization of American States", a person called Santiago) do not coun
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from spacy.tokens import Span, Token
 
 from hemiwatch.extract.context import Context
-from hemiwatch.extract.lexicons import Place, gazetteer, languages
+from hemiwatch.extract.lexicons import PlaceMatch, find_places, gazetteer, languages
 from hemiwatch.models import CountryMention, RegionMention
 from hemiwatch.models import Span as CharSpan
 from hemiwatch.nlp import text_of
@@ -43,26 +41,6 @@ _PLACE_HEADS = {
 
 
 KIND_BASIS = {"name": "country.name", "demonym": "country.demonym", "capital": "country.capital"}
-
-
-@dataclass(frozen=True)
-class PlaceMatch:
-    place: Place
-    start: int
-    end: int
-    text: str
-
-
-def find_places(text: str, skip: Iterable[CharSpan] = (), language: str = "en") -> list[PlaceMatch]:
-    """Every gazetteer surface form in the text (longest match wins), outside the skipped spans."""
-    gaz = gazetteer(language)
-    skips = list(skip)
-    out = []
-    for m in gaz.pattern.finditer(text):
-        if any(s <= m.start() < e for s, e in skips):
-            continue
-        out.append(PlaceMatch(gaz.surfaces[m.group()], m.start(), m.end(), m.group()))
-    return out
 
 
 def extract_places(ctx: Context) -> tuple[list[CountryMention], list[RegionMention]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -117,6 +118,28 @@ def gazetteer(language: str = "en") -> Gazetteer:
     body = "|".join(re.escape(s) for s in alternatives)
     gaz.pattern = re.compile(rf"(?<![\w.])(?:{body})(?![\w])")
     return gaz
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    place: Place
+    start: int
+    end: int
+    text: str
+
+
+def find_places(
+    text: str, skip: Iterable[tuple[int, int]] = (), language: str = "en"
+) -> list[PlaceMatch]:
+    """Every gazetteer surface form in the text (longest match wins), outside the skipped spans."""
+    gaz = gazetteer(language)
+    skips = list(skip)
+    out = []
+    for m in gaz.pattern.finditer(text):
+        if any(s <= m.start() < e for s, e in skips):
+            continue
+        out.append(PlaceMatch(gaz.surfaces[m.group()], m.start(), m.end(), m.group()))
+    return out
 
 
 @cache

@@ -15,9 +15,15 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from hemiwatch.extract.context import Context
-from hemiwatch.extract.countries import find_places
 from hemiwatch.extract.grammar import is_relative
-from hemiwatch.extract.lexicons import _sections, first_names, gazetteer, reporting_verbs, titles
+from hemiwatch.extract.lexicons import (
+    _sections,
+    find_places,
+    first_names,
+    gazetteer,
+    reporting_verbs,
+    titles,
+)
 from hemiwatch.models import Person
 from hemiwatch.models import Span as CharSpan
 from hemiwatch.nlp import PERSON, sentence_of, text_of

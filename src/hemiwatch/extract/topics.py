@@ -16,14 +16,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import get_args
 
 from hemiwatch.extract.context import Context
-from hemiwatch.models import CountryMention, RegionMention, Topic, TopicLabel
+from hemiwatch.models import (
+    SECURITY_TOPICS,
+    CountryMention,
+    RegionMention,
+    Topic,
+)
 from hemiwatch.models import Span as CharSpan
 from hemiwatch.nlp import text_of
 
-SECURITY = tuple(t for t in get_args(TopicLabel) if t != "other")
+SECURITY = SECURITY_TOPICS
 DOMAINS = ("sport", "culture", "markets", "science")
 # Diplomacy and crime words turn up in any news; the core topics decide relevance.
 CORE = (

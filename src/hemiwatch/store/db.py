@@ -93,12 +93,14 @@ class Store:
 
     # --- writes -------------------------------------------------------------------------------
 
-    def known(self, ids: Sequence[str]) -> set[str]:
+    def known(self, ids: Sequence[str]) -> dict[str, str]:
+        """The content hash of each of these ids that is stored."""
         if not ids:
-            return set()
+            return {}
+        a = schema.articles.c
         with self.transaction() as conn:
-            rows = conn.execute(select(schema.articles.c.id).where(schema.articles.c.id.in_(ids)))
-            return set(rows.scalars())
+            rows = conn.execute(select(a.id, a.content_hash).where(a.id.in_(ids)))
+            return {r.id: r.content_hash for r in rows}
 
     def add(self, items: Sequence[tuple[Article, Facts]]) -> list[str]:
         """Store articles with their facts in one transaction; returns the ids newly stored."""

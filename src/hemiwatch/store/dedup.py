@@ -11,8 +11,6 @@ import re
 import zlib
 from typing import Any
 
-import numpy as np
-
 NUM_PERM = 64
 BANDS = 16  # 16 bands of 4 rows: pairs above ~0.5 Jaccard share a band
 ROWS = NUM_PERM // BANDS
@@ -53,6 +51,8 @@ def bands(mh: Any) -> list[tuple[int, str]]:
 
 
 def to_bytes(mh: Any) -> bytes:
+    import numpy as np  # on first use: the commands that only read never need it
+
     return np.asarray(mh.hashvalues, dtype=np.uint64).tobytes()
 
 
@@ -60,6 +60,8 @@ def best_match(sig: bytes, others: list[bytes]) -> tuple[int, float]:
     """(index, estimated Jaccard) of the most similar signature, compared in one pass."""
     if not others:
         return -1, 0.0
+    import numpy as np
+
     mine = np.frombuffer(sig, dtype=np.uint64)
     stack = np.frombuffer(b"".join(others), dtype=np.uint64).reshape(len(others), NUM_PERM)
     scores = np.count_nonzero(stack == mine, axis=1) / NUM_PERM

@@ -18,13 +18,13 @@ from hemiwatch.analyze.brief import brief
 from hemiwatch.analyze.commitments import commitments
 from hemiwatch.api.context import Context, context
 from hemiwatch.display import figure, place_name
-from hemiwatch.extract.topics import SECURITY
+from hemiwatch.models import SECURITY_TOPICS
 from hemiwatch.store.db import HL_CLOSE, HL_OPEN
 from hemiwatch.web.highlight import segments
 from hemiwatch.web.mapsvg import size, svg_paths
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-TOPICS = list(SECURITY)
+TOPICS = list(SECURITY_TOPICS)
 Ctx = Annotated[Context, Depends(context)]
 Text = Annotated[str | None, Query(max_length=200)]
 

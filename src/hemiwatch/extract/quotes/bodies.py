@@ -18,8 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from hemiwatch.extract.countries import find_places
-from hemiwatch.extract.lexicons import gazetteer
+from hemiwatch.extract.lexicons import find_places, gazetteer
 from hemiwatch.models import Span as CharSpan
 
 # English and Spanish articles and possessives: "his government" names no body
