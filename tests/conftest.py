@@ -81,12 +81,12 @@ PG_URL = os.environ.get("HEMIWATCH_TEST_PG")
 
 
 def _backends() -> list[object]:
-    """SQLite always; PostgreSQL from $HEMIWATCH_TEST_PG (set by .ci/run, which starts it)."""
+    """SQLite always; PostgreSQL from $HEMIWATCH_TEST_PG (make test starts a throwaway one)."""
     pg = pytest.param(
         "postgresql",
         marks=pytest.mark.skipif(
             not PG_URL and not os.environ.get("CI"),
-            reason="set HEMIWATCH_TEST_PG (scripts/start-postgres.sh prints it) to test PostgreSQL",
+            reason="set HEMIWATCH_TEST_PG to test PostgreSQL (make test starts one)",
         ),
     )
     return ["sqlite", pg]

@@ -132,3 +132,48 @@ def test_ingest_feeds_and_records_bad_ones(tmp_path: Path) -> None:
     assert "0 stored, 2 already stored" in again.stderr
     rows = json.loads(run("board", "--db", url, "--format", "json").stdout)
     assert {("CR", "PA"), ("PA", "CR")} <= {(r["country"], r["target"]) for r in rows}
+
+
+@pytest.mark.parametrize("command", ["board", "quotes", "search cartel", "brief", "commitments"])
+def test_reading_a_database_that_does_not_exist_fails(tmp_path: Path, command: str) -> None:
+    """A read-only command never creates an empty database to show an empty board (issue 23)."""
+    missing = tmp_path / "nowhere.db"
+    got = run(*command.split(), "--db", f"sqlite:///{missing}")
+    assert got.returncode == 2 and "no database at" in got.stderr and str(missing) in got.stderr
+    assert not missing.exists()
+
+
+def test_text_output_to_a_pipe_is_whole_lines(db: str) -> None:
+    """Piped, board and quotes stack each entry (no 16-character evidence column), nothing
+    wraps and no Python None shows; every command names its database."""
+    board = run("board", "--db", db)
+    assert board.returncode == 0 and "database: " in board.stderr
+    lines = board.stdout.splitlines()
+    assert any(line.startswith("VE refuses US") for line in lines)
+    sentences = [line for line in lines if line.startswith("    ") and "·" not in line]
+    assert sentences and all(line.strip()[-1] in '.”"’)' for line in sentences)
+    quotes = run("quotes", "--speaker", "Rubio", "--db", db)
+    assert any("Marco Rubio" in line for line in quotes.stdout.splitlines())
+    for out in (board.stdout, quotes.stdout, run("search", "cartel", "--db", db).stdout):
+        assert "None" not in out
+
+
+def test_brief_and_board_agree(db: str) -> None:
+    """The brief says what the board shows: one aggregation of stances."""
+    rows = json.loads(run("board", "--db", db, "--format", "json").stdout)
+    shown = {(r["country"], r["target"]): r["stance"] for r in rows}
+    names = json.loads(run("brief", "--db", db, "--format", "json").stdout)["takeaways"]
+    from hemiwatch.display import place_name
+
+    by_name = {place_name(c): c for pair in shown for c in pair}
+    checked = 0
+    for t in names:
+        for verb, polarity in (
+            (" refuses to cooperate with ", "refuses"),
+            (" cooperates with ", "cooperates"),
+        ):
+            if verb in t["text"]:
+                actor, target = t["text"].rstrip(".").split(verb)
+                assert shown[(by_name[actor], by_name[target])] == polarity, t
+                checked += 1
+    assert checked

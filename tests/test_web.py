@@ -98,7 +98,7 @@ def sample_server(tmp_path_factory: pytest.TempPathFactory, settings: Settings) 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)")
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test does)")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM)
         yield b

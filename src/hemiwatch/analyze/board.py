@@ -4,6 +4,7 @@ evidence behind it."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from hemiwatch.store import Store
@@ -50,6 +51,15 @@ def board(store: Store, country: str | None = None) -> list[dict[str, Any]]:
                 "evidence": evidence,
             }
         )
+    return out
+
+
+def latest_polarity(rows: Iterable[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """Per (actor, target), the polarity of its newest stance, from stance rows newest first
+    (as `Store.rows` returns them): the rule the stored board follows, for any subset."""
+    out: dict[tuple[str, str], str] = {}
+    for r in rows:
+        out.setdefault((r["actor"], r["target"]), r["polarity"])
     return out
 
 

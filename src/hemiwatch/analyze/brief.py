@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
-from hemiwatch.analyze.board import _iso
+from hemiwatch.analyze.board import _iso, latest_polarity
 from hemiwatch.display import figure, place_name
 from hemiwatch.store import Store
 
@@ -69,20 +69,30 @@ def brief(
 
 
 def _stance_points(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """The board's reading of these articles' stances: each pair's latest stance, cited by the
+    articles that support it (so the brief never says "refuses" where the board cooperates)."""
     rows = store.rows("stances", article_ids=ids)
+    latest = latest_polarity(rows)
     grouped: dict[tuple[str, str, str], list[str]] = {}
     for r in rows:
-        grouped.setdefault((r["actor"], r["polarity"], r["target"]), []).append(r["article_id"])
+        if r["polarity"] == latest[(r["actor"], r["target"])]:
+            key = (r["actor"], r["polarity"], r["target"])
+            grouped.setdefault(key, []).append(r["article_id"])
     ranked = sorted(grouped.items(), key=lambda kv: (kv[0][1] != "refuses", -len(kv[1])))
-    out = []
-    for (actor, polarity, target), cited in ranked[:4]:
-        verb = "refuses to cooperate with" if polarity == "refuses" else "cooperates with"
-        out.append(
-            {
-                "text": f"{place_name(actor)} {verb} {place_name(target)}.",
-                "article_ids": sorted(set(cited)),
-            }
-        )
+    out: list[dict[str, Any]] = []
+    for (actor, polarity, target), cited in ranked:
+        both = grouped.get((target, polarity, actor))
+        if both is not None and (target, actor) < (actor, target):
+            continue  # the pair said once: 'A and B cooperate'
+        if both is not None and polarity == "cooperates":
+            text = f"{place_name(actor)} and {place_name(target)} cooperate."
+            cited = cited + both
+        else:
+            verb = "refuses to cooperate with" if polarity == "refuses" else "cooperates with"
+            text = f"{place_name(actor)} {verb} {place_name(target)}."
+        out.append({"text": text, "article_ids": sorted(set(cited))})
+        if len(out) == 4:
+            break
     return out
 
 

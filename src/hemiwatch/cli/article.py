@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from hemiwatch.cli.common import (
     DbOption,
@@ -22,12 +21,15 @@ from hemiwatch.cli.common import (
     err,
     fail,
     out,
+    progress,
 )
 from hemiwatch.cli.corpus import stored_quotes
 from hemiwatch.config import Settings
 from hemiwatch.errors import HemiwatchError, IngestError
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from hemiwatch.models import Article, Facts
 
 
@@ -150,9 +152,8 @@ def export_facts(
     out_dir.mkdir(parents=True, exist_ok=True)
     failures: list[str] = []
     written = 0
-    columns = (TextColumn("[bold]facts"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     try:
-        with Progress(*columns, console=err, transient=not err.is_terminal) as bar:
+        with progress("facts", keep=True) as bar:
             task = bar.add_task("facts", total=len(paths))
             analysed = _analysed(_ticking(paths, bar, task), settings, failures, workers, scheduler)
             for _article, facts in analysed:
@@ -264,8 +265,7 @@ def evaluate(
     gold = {a.stem: g for a, g in pairs}
     rules = ByRule()
     failures: list[str] = []
-    columns = (TextColumn("[bold]eval"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
+    with progress("eval") as bar:
         task = bar.add_task("eval", total=len(pairs))
         paths = _ticking([a for a, _ in pairs], bar, task)
         for article, facts in _analysed(paths, settings, failures):

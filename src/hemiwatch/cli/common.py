@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 app = typer.Typer(
     help="Evidence-linked facts from news about security in the Americas.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: it answers without importing Rich's Markdown stack
 )
 out = Console(soft_wrap=False)
 err = Console(stderr=True)
@@ -54,3 +58,20 @@ def fail(message: str) -> None:
 
 def emit(rows: Any) -> None:
     print(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+
+
+def progress(label: str, eta: bool = True, keep: bool = False) -> Progress:
+    """A progress bar on stderr (Rich's, imported when a long command starts): done/total and
+    the time left (`eta`) or elapsed; it stays on screen when `keep` and stderr is a terminal."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    clock = TimeRemainingColumn() if eta else TimeElapsedColumn()
+    columns = (TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), clock)
+    return Progress(*columns, console=err, transient=not (keep and err.is_terminal))

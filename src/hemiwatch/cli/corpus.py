@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -27,6 +26,7 @@ from hemiwatch.cli.common import (
     err,
     fail,
     out,
+    progress,
 )
 from hemiwatch.config import Settings
 from hemiwatch.errors import HemiwatchError
@@ -57,14 +57,49 @@ class ExportFormat(StrEnum):
 FormatOption = Annotated[Output, typer.Option("--format", "-f", help="Output format.")]
 
 
-def _store(db: str | None) -> Store:
-    from hemiwatch.store import DEFAULT_URL, open_store
+def database_url(db: str | None) -> str:
+    """The database a command uses: --db, else $HEMIWATCH_DB, else ./hemiwatch.db."""
+    from hemiwatch.store import DEFAULT_URL
 
+    return db or os.environ.get("HEMIWATCH_DB") or DEFAULT_URL
+
+
+def _store(db: str | None, create: bool = False) -> Store:
+    """The store, named on stderr; a command that only reads refuses a SQLite file that does
+    not exist (it would create an empty one and show nothing) and says where it looked."""
+    from hemiwatch.store import open_store
+
+    url = database_url(db)
+    path = sqlite_path(url)
+    if not create and path is not None and not path.exists():
+        fail(
+            f"no database at {path.resolve()}: ingest articles first (hemiwatch ingest PATH), "
+            "or name one with --db or HEMIWATCH_DB"
+        )
+        raise typer.Exit(2)
     try:
-        return open_store(db or os.environ.get("HEMIWATCH_DB") or DEFAULT_URL)
+        store = open_store(url)
     except HemiwatchError as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
+    where = path.resolve() if path is not None else url
+    err.print(f"[dim]database: {escape(str(where))}[/dim]", highlight=False, soft_wrap=True)
+    return store
+
+
+WIDE = 120  # below this many columns, board and quotes stack each entry instead of a table
+
+
+def undated(value: object) -> str:
+    """A date for people to read: no Python `None` in text output."""
+    return str(value) if value else "undated"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a sqlite:///PATH URL (None for other databases and in-memory SQLite)."""
+    if not url.startswith("sqlite:///") or url.endswith(":memory:"):
+        return None
+    return Path(url.removeprefix("sqlite:///"))
 
 
 def _date(value: str | None, name: str) -> dt.date | None:
@@ -91,7 +126,7 @@ def ingest(
     """Analyse and store articles; the same input twice changes nothing."""
     from hemiwatch.ingest.run import ingest as ingest_paths
 
-    store = _store(db)
+    store = _store(db, create=True)
     analyzer = None
     if workers or scheduler:
         from hemiwatch.scale import analyze_distributed
@@ -99,9 +134,8 @@ def ingest(
         def analyzer(articles: Iterable[Article], settings: Settings) -> Iterator[Any]:
             return analyze_distributed(articles, settings, workers, scheduler)
 
-    columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
-        with Progress(*columns, console=err, transient=not err.is_terminal) as bar:
+        with progress("ingest", eta=False, keep=True) as bar:
             task = bar.add_task("ingest", total=None)
             report = ingest_paths(
                 paths,
@@ -145,6 +179,7 @@ def board(
     if fmt is Output.json:
         emit(rows)
         return
+    wide = out.width >= WIDE
     table = Table(title="Cooperation board", show_lines=True)
     for col in ("Country", "Stance", "Partner", "Trend", "Support", "Latest evidence"):
         table.add_column(col)
@@ -156,15 +191,31 @@ def board(
         )
         if r["inferred_count"]:
             support += f", {r['inferred_count']} inferred"
+        partner = r["target"] + (" [dim](inferred)[/dim]" if r["inferred"] else "")
+        weak = "[yellow]weak[/yellow]" if r["weak"] else ""
+        source = f"[dim]{escape(ev['article_id'])} · {undated(ev['date'])}[/dim]"
+        if not wide:  # a narrow terminal or a pipe: each entry, its evidence stacked under it
+            head = f"[{colour}]{r['stance']}[/{colour}]"
+            out.print(
+                f"[bold]{r['country']}[/bold] {head} {partner}  · {r['trend']} · {support} {weak}",
+                highlight=False,
+                soft_wrap=True,
+            )
+            out.print(f"    {escape(ev['sentence'])}", highlight=False, soft_wrap=True)
+            out.print(f"    {source}", highlight=False, soft_wrap=True)
+            continue
         table.add_row(
             r["country"],
             f"[{colour}]{r['stance']}[/{colour}]",
-            r["target"] + (" [dim](inferred)[/dim]" if r["inferred"] else ""),
+            partner,
             r["trend"],
-            support + ("\n[yellow]weak[/yellow]" if r["weak"] else ""),
-            f"{escape(ev['sentence'])}\n[dim]{escape(ev['article_id'])} · {ev['date']}[/dim]",
+            support + (f"\n{weak}" if weak else ""),
+            f"{escape(ev['sentence'])}\n{source}",
         )
-    out.print(table)
+    if wide:
+        out.print(table)
+    elif not rows:
+        err.print("the board is empty: no stances stored yet")
 
 
 @app.command()
@@ -182,7 +233,7 @@ def commitments(db: DbOption = None, fmt: FormatOption = Output.text) -> None:
         table.add_column(col)
     for r in rows:
         table.add_row(
-            str(r["date"]),
+            undated(r["date"]),
             escape(r["initiative"]),
             figure(r["sought"], "—"),
             figure(r["pledged_max"] or r["pledged_min"], "—"),
@@ -218,13 +269,21 @@ def stored_quotes(
     if fmt == "json":
         emit(slim)
         return
+    if out.width < WIDE:  # a narrow terminal or a pipe: one quote per block, nothing wrapped
+        for r in slim:
+            mark = "“{}”" if r["kind"] == "direct" else "≈ {}"
+            who = escape(r["speaker"] or "(speaker unknown)")
+            where = f"{escape(r['article_id'])} · {undated(r['date'])}"
+            out.print(f"[green]{who}[/green]  [dim]{where}[/dim]", highlight=False, soft_wrap=True)
+            out.print(f"    {escape(mark.format(r['text']))}", highlight=False, soft_wrap=True)
+        return
     table = Table(title="Quotes", show_lines=True)
     for col in ("Date", "Speaker", "Quote", "Article"):
         table.add_column(col)
     for r in slim:
         mark = "“{}”" if r["kind"] == "direct" else "≈ {}"
         table.add_row(
-            str(r["date"]),
+            undated(r["date"]),
             escape(r["speaker"] or "?"),
             escape(mark.format(r["text"])),
             escape(r["article_id"]),
@@ -265,7 +324,7 @@ def search(
         err.print(f"nothing matches '{query}'")
     for h in hits:
         line = Text(h["title"], style="bold")
-        line.append(f"  {h['id']} · {h['published']}\n  ", style="dim")
+        line.append(f"  {h['id']} · {undated(h['published'])}\n  ", style="dim")
         for i, part in enumerate(h["snippet"].replace(HL_OPEN, HL_CLOSE).split(HL_CLOSE)):
             line.append(part, style="bold yellow" if i % 2 else "")
         out.print(line)
@@ -300,6 +359,8 @@ def brief(
         emit(b)
     elif fmt is BriefFormat.markdown:
         print(to_markdown(b), end="")
+    elif not out.is_terminal:
+        print(to_markdown(b), end="")  # to a file or a pipe: the Markdown itself, unwrapped
     else:
         from rich.markdown import Markdown
 
@@ -372,16 +433,20 @@ def serve(
 
     from hemiwatch.api import create_app
 
-    url = db or os.environ.get("HEMIWATCH_DB")
+    url = database_url(db)
+    path = sqlite_path(url)
     try:
         application = create_app(url)
     except HemiwatchError as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
     shown = "127.0.0.1" if host == "0.0.0.0" else host
+    where = path.resolve() if path is not None else url
+    err.print(f"[dim]database: {escape(str(where))}[/dim]", highlight=False, soft_wrap=True)
     err.print(
         f"hemiwatch dashboard: http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs; "
         "Ctrl-C stops)",
         highlight=False,
+        soft_wrap=True,
     )
     uvicorn.run(application, host=host, port=port, log_level="warning")
