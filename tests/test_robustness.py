@@ -230,3 +230,81 @@ def test_concurrent_api_writers_and_readers(
         assert ids == {f"conc-{w}-{i}" for w in range(8) for i in range(5)}
     finally:
         next(server, None)
+
+
+def poison_items(folder: Path) -> dict[str, str]:
+    """Issue 26's items that once ended a run or corrupted it; name -> the reason recorded."""
+    text = json.dumps(GOOD.format(n=3))
+    short = GOOD[:40]
+    deep = "[" * 100_000 + "]" * 100_000
+    url = {"id": "u", "url": "javascript:alert(1)", "text": GOOD.format(n=5)}
+    items = {
+        "deep.json": ('{"id": "d", "text": "ok", "x": ' + deep + "}", "nested too deep"),
+        "bigint.json": ('{"id": "b", "text": ' + text + ', "x": ' + "9" * 5_000 + "}", "too long"),
+        "surrogate-text.json": ('{"id": "s1", "text": "\\ud800 ' + short + '"}', "surrogate"),
+        "surrogate-title.json": (
+            '{"id": "s2", "title": "x\\udc00", "text": ' + text + "}",
+            "'title'",
+        ),
+        "surrogate-id.json": ('{"id": "s3\\ud800", "text": ' + text + "}", "'id'"),
+        "nul.json": ('{"id": "n1", "text": "Sample \\u0000 ' + short + '"}', "NUL"),
+        "long-id.json": (json.dumps({"id": "x" * 300, "text": GOOD.format(n=4)}), "'id'"),
+        "script-url.json": (json.dumps(url), "http(s)"),
+    }
+    for name, (data, _) in items.items():
+        (folder / name).write_text(data, "utf-8")
+    odd_name = os.fsencode(folder) + b"/caf\xe9.json"  # a file name that is not UTF-8
+    with open(odd_name, "wb") as fh:
+        fh.write(b'{"id": "odd", "text": "ok", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
+    return {name: reason for name, (_, reason) in items.items()} | {"caf\\xe9.json": "too deep"}
+
+
+def test_poison_items_among_80_good_ones(store_url: str, tmp_path: Path) -> None:
+    """Each poison item is recorded with its reason, all 80 good articles are stored, and the
+    run exits non-zero only to say some items failed (issue 26, point 1 and 3)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(80):
+        item = {"id": f"good-{i}", "title": f"Sample {i}", "text": GOOD.format(n=i + 1)}
+        (folder / f"good-{i:02}.json").write_text(json.dumps(item), "utf-8")
+    reasons = poison_items(folder)
+    done = subprocess.run(
+        [HEMIWATCH, "ingest", str(folder), "--db", store_url],
+        capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert "Traceback" not in done.stderr and done.returncode == 1, done.stderr[-2000:]
+    assert "80 stored" in done.stderr and f"{len(reasons)} failed" in done.stderr
+    store = open_store(store_url)
+    assert store.count() == 80
+    errors = {Path(e["item"]).name: e["reason"] for e in store.errors()}
+    for name, reason in reasons.items():
+        assert name in errors and reason in errors[name], (name, errors.get(name))
+    store.close()
+
+
+def test_one_stray_byte_is_replaced_not_the_whole_text_garbled(
+    store_url: str, tmp_path: Path
+) -> None:
+    """UTF-8 with one Latin-1 byte keeps its UTF-8 (one U+FFFD where the byte was), and in
+    JSONL each line is decoded on its own; lines end at \\n only, not at U+2028 (points 2, 5)."""
+    text = "La Operación Escudo del Navy’s apoyo en Aurel. " + GOOD.format(n=2)
+    (tmp_path / "page.txt").write_bytes(b"Sample\n\n" + text.encode() + b" caf\xe9.")
+    heads = {"l1": "Operación uno\u2028", "l2": "Operación dos ", "l3": "Operación tres "}
+    lines = [
+        json.dumps({"id": i, "text": head + GOOD.format(n=n)}, ensure_ascii=False)
+        for n, (i, head) in enumerate(heads.items())
+    ]
+    raw = [line.encode() for line in lines]
+    raw[1] = raw[1].replace(b"dos", b"d\xf3s")  # one Latin-1 byte in the second line
+    (tmp_path / "items.jsonl").write_bytes(b"\n".join(raw))
+    store = open_store(store_url)
+    from hemiwatch.ingest.run import ingest
+
+    report = ingest([tmp_path], store)
+    assert (report.added, report.failed) == (4, [])
+    texts = {a.id: a.text for a, _, _ in store.all_articles()}
+    page = next(t for t in texts.values() if t.startswith("La Operación"))
+    assert "Navy’s" in page and "caf\ufffd." in page and "Ã" not in page
+    assert texts["l1"].startswith("Operación uno\u2028") and "Operación tres" in texts["l3"]
+    assert "Operación d\ufffds" in texts["l2"]
+    store.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 Span = tuple[int, int]
 
@@ -17,13 +17,48 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+MAX_ID = 190  # the store holds 200: room for a conflict id's suffix ("-" and 8 hex digits)
+MAX_TITLE = 1_000
+MAX_SOURCE = 300
+
+
+def clean_text(value: str, field: str) -> str:
+    """Text every store and every parser takes: valid Unicode (no lone surrogate, as a JSON
+    escape can carry) and no NUL; raises ValueError naming the first fault."""
+    if "\x00" in value:
+        raise ValueError(f"{field} contains a NUL character (offset {value.index(chr(0))})")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(
+            f"{field} is not valid Unicode (a lone surrogate at offset {exc.start})"
+        ) from None
+    return value
+
+
 class Article(Record):
-    id: str
-    title: str = ""
+    """One input article. Its fields are checked once, here, for every way an article comes
+    in (files, feeds, JSONL, the API): valid Unicode, no NUL, bounded id, title and source, and
+    only http(s) URLs."""
+
+    id: str = Field(max_length=MAX_ID)
+    title: str = Field(default="", max_length=MAX_TITLE)
     text: str
     url: str | None = None
-    source: str | None = None
+    source: str | None = Field(default=None, max_length=MAX_SOURCE)
     published: dt.date | None = None
+
+    @field_validator("id", "title", "text", "source", "url")
+    @classmethod
+    def _clean(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return value if value is None else clean_text(value, info.field_name or "field")
+
+    @field_validator("url")
+    @classmethod
+    def _web(cls, value: str | None) -> str | None:
+        if value is not None and not value.lower().startswith(("http://", "https://")):
+            raise ValueError("only http(s) URLs are kept as an article's link")
+        return value
 
 
 class Dateline(Record):

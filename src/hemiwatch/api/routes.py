@@ -32,14 +32,14 @@ from hemiwatch.api.security import check_token, read_body
 from hemiwatch.errors import IngestError
 from hemiwatch.ingest import read_bytes
 from hemiwatch.ingest.identity import with_identity
-from hemiwatch.models import Article, TopicLabel
+from hemiwatch.models import MAX_ID, Article, TopicLabel
 
 Topic = TopicLabel
 Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166 alpha-2")]
 Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 Ctx = Annotated[Context, Depends(context)]
-SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,200}$")
+SAFE_ID = re.compile(rf"^[A-Za-z0-9._:-]{{1,{MAX_ID}}}$")
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorResponse} for code in (400, 404, 422, 500)
 }
@@ -115,13 +115,18 @@ async def post_article(request: Request, response: Response, ctx: Ctx) -> Stored
         raise ApiError(415, "unsupported_media", "send application/json, text/plain or text/html")
     body = await read_body(request, ctx.settings.max_body)
     try:
-        article = read_bytes(body, "upload", "", kinds[media], ctx.settings)
+        # HTML extraction takes a while on a big page: off the event loop, as the parse is
+        article = await run_in_threadpool(
+            read_bytes, body, "upload", "", kinds[media], ctx.settings
+        )
     except IngestError as exc:
         raise ApiError(422, "unprocessable", exc.reason) from exc
     if not article.id:
         article = with_identity(article, explicit=False)
     elif not SAFE_ID.match(article.id):
-        raise ApiError(422, "invalid_request", "id: letters, digits and . _ : - only (<= 200)")
+        raise ApiError(
+            422, "invalid_request", f"id: letters, digits and . _ : - only (<= {MAX_ID})"
+        )
     try:
         stored_id, added, facts = await run_in_threadpool(ctx.save, article)
     except IngestError as exc:

@@ -63,10 +63,17 @@ def _read_all(paths: Iterable[Path], settings: Settings, failures: list[str]) ->
 
     for path in paths:
         try:
-            yield read_article(path, settings)
+            article = read_article(path, settings)
         except IngestError as exc:
             failures.append(str(exc))
             fail(str(exc))
+            continue
+        except Exception as exc:  # the barrier: one file never ends the run
+            reason = f"{path}: unexpected error ({type(exc).__name__}: {exc})"
+            failures.append(reason)
+            fail(reason)
+            continue
+        yield article
 
 
 def _analysed(

@@ -6,9 +6,11 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from hemiwatch.config import Settings
 from hemiwatch.errors import IngestError, UnreadableInput
-from hemiwatch.ingest.corpus import article_from_json, article_from_plain_text
+from hemiwatch.ingest.corpus import article_from_json, article_from_plain_text, field_error
 from hemiwatch.ingest.decode import decode_text
 from hemiwatch.ingest.feeds import feed_articles, jsonl_articles
 from hemiwatch.ingest.html import article_from_html
@@ -43,7 +45,7 @@ def read_article(
     settings = settings or Settings()
     if str(path) == "-":
         return read_bytes(sys.stdin.buffer.read(), "<stdin>", "stdin", None, settings)
-    item = str(path)
+    item = shown_path(path)
     try:
         size = path.stat().st_size
         if size > settings.max_bytes:
@@ -68,11 +70,14 @@ def read_bytes(
             item, f"too long ({len(text):,} characters; the limit is {settings.max_chars:,})"
         )
     kind = kind or _sniff(text)
-    if kind == "json":
-        return article_from_json(text, item, default_id)
-    if kind == "html":
-        return article_from_html(text, item, default_id)
-    return article_from_plain_text(text, default_id)
+    try:
+        if kind == "json":
+            return article_from_json(text, item, default_id)
+        if kind == "html":
+            return article_from_html(text, item, default_id)
+        return article_from_plain_text(text, default_id)
+    except ValidationError as exc:  # the Article's own checks (Unicode, NUL, lengths, URL)
+        raise UnreadableInput(item, field_error(exc)) from exc
 
 
 def _sniff(text: str) -> str:
@@ -101,30 +106,39 @@ def iter_items(
             yield str(root), exc
             continue
         for file in files:
-            item = str(file)
-            stream = STREAMS.get(file.suffix.lower())
+            item = shown_path(file)
             try:
-                if stream is None:
-                    # An empty id means the source gave none: identity is derived instead.
-                    article = read_article(file, settings, default_id="")
-                    yield item, with_identity(article, explicit=bool(article.id))
-                    continue
-                size = file.stat().st_size
-                if size > settings.max_bytes * 10:
-                    raise UnreadableInput(item, f"too large ({size / 1e6:.0f} MB)")
-                data = file.read_bytes()
-            except IngestError as exc:
-                yield item, exc
-                continue
-            except OSError as exc:
-                yield item, IngestError(item, exc.strerror or str(exc))
-                continue
-            if stream == "jsonl":
-                try:
-                    text = decode_text(data, item, settings.max_bytes * 10)
-                except IngestError as exc:
-                    yield item, exc
-                    continue
-                yield from jsonl_articles(text, item)
-            else:
-                yield from feed_articles(data, item)
+                yield from _file_items(file, item, settings)
+            except Exception as exc:  # the barrier: nothing about one file ends the run
+                yield item, IngestError(item, f"unexpected error ({type(exc).__name__}: {exc})")
+
+
+def shown_path(path: Path) -> str:
+    """A path as text any store takes: bytes of a name that is not UTF-8 shown as escapes."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _file_items(
+    file: Path, item: str, settings: Settings
+) -> Iterator[tuple[str, Article | IngestError]]:
+    stream = STREAMS.get(file.suffix.lower())
+    try:
+        if stream is None:
+            # An empty id means the source gave none: identity is derived instead.
+            article = read_article(file, settings, default_id="")
+            yield item, with_identity(article, explicit=bool(article.id))
+            return
+        size = file.stat().st_size
+        if size > settings.max_bytes * 10:
+            raise UnreadableInput(item, f"too large ({size / 1e6:.0f} MB)")
+        data = file.read_bytes()
+    except IngestError as exc:
+        yield item, exc
+        return
+    except OSError as exc:
+        yield item, IngestError(item, exc.strerror or str(exc))
+        return
+    if stream == "jsonl":
+        yield from jsonl_articles(data, item, settings.max_bytes)
+    else:
+        yield from feed_articles(data, item)

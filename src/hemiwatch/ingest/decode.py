@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import logging
+import re
 
 from hemiwatch.errors import UnreadableInput
 
@@ -27,12 +29,11 @@ def decode_text(data: bytes, item: str, max_bytes: int) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        legacy = _windows_1252(data) if encoding == "utf-8" else None
-        if legacy is None:
+        text = _repaired(data, item, exc) if encoding == "utf-8" else ""
+        if not text:
             raise UnreadableInput(
                 item, f"not valid {exc.encoding.upper()} (bad byte at offset {exc.start})"
             ) from exc
-        text = legacy
     if not text.strip():
         raise UnreadableInput(item, "empty: no text")
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
@@ -42,6 +43,27 @@ def decode_text(data: bytes, item: str, max_bytes: int) -> str:
 
 
 UNDEFINED_1252 = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# a multi-byte UTF-8 sequence: text that has one is UTF-8, whatever stray bytes it also holds
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+log = logging.getLogger(__name__)
+
+
+def _repaired(data: bytes, item: str, exc: UnicodeDecodeError) -> str:
+    """Text that is not valid UTF-8 throughout: UTF-8 with each bad byte replaced (U+FFFD, and
+    a warning) when the rest is UTF-8, so that one stray byte never turns the whole text into
+    mojibake; else legacy Windows-1252; else "" (refused)."""
+    if _UTF8_SEQUENCE.search(data):
+        text = data.decode("utf-8", errors="replace")
+        log.warning(
+            "%s: %d byte(s) not valid UTF-8 (first at offset %d) replaced by U+FFFD",
+            item,
+            text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd"),
+            exc.start,
+        )
+        return text
+    return _windows_1252(data) or ""
 
 
 def _windows_1252(data: bytes) -> str | None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 
 import feedparser
 import lxml.html
 
 from hemiwatch.errors import IngestError, UnreadableInput
-from hemiwatch.ingest.corpus import article_from_dict
+from hemiwatch.ingest.corpus import article_from_dict, checked, load_json
+from hemiwatch.ingest.decode import decode_text
 from hemiwatch.ingest.identity import with_identity
 from hemiwatch.models import Article
 
@@ -32,44 +32,44 @@ def feed_articles(data: bytes, item: str) -> Iterator[Item]:
             yield where, UnreadableInput(where, "feed entry has no text")
             continue
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        article = Article(
-            id="pending",
-            title=_plain(entry.get("title", "")),
-            text=body,
-            url=entry.get("link"),
-            source=outlet,
-            published=dt.date(*stamp[:3]) if stamp else None,
-        )
         guid = entry.get("id")
         explicit = bool(guid) and not str(guid).startswith("http")
-        yield (
-            where,
-            with_identity(
-                article.model_copy(update={"id": str(guid)}) if explicit else article, explicit
-            ),
-        )
-
-
-def jsonl_articles(text: str, item: str) -> Iterator[Item]:
-    """Each line of a JSONL file; a bad line is an error for that line only."""
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{item}:{n}"
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield where, UnreadableInput(where, f"invalid JSON ({exc.msg})")
-            continue
-        try:
-            article = article_from_dict(data, where, default_id="pending")
+            article = checked(
+                where,
+                id=str(guid) if explicit else "pending",
+                title=_plain(entry.get("title", "")),
+                text=body,
+                url=entry.get("link"),
+                source=outlet,
+                published=dt.date(*stamp[:3]) if stamp else None,
+            )
         except IngestError as exc:
             yield where, exc
             continue
-        yield (
-            where,
-            with_identity(article, explicit=isinstance(data, dict) and bool(data.get("id"))),
-        )
+        yield where, with_identity(article, explicit)
+
+
+def jsonl_articles(data: bytes, item: str, max_line: int) -> Iterator[Item]:
+    """Each line of a JSONL file, decoded and read on its own: a bad line (bytes, JSON or
+    fields) is an error for that line only. Lines end at "\\n" alone: U+2028 and the other
+    separators `str.splitlines` breaks at are valid inside a JSON string."""
+    for n, raw in enumerate(data.split(b"\n"), 1):
+        if not raw.strip():
+            continue
+        where = f"{item}:{n}"
+        try:
+            line = decode_text(raw.removesuffix(b"\r"), where, max_line)
+            parsed = load_json(line, where)
+            article = article_from_dict(parsed, where, default_id="pending")
+        except IngestError as exc:
+            yield where, exc
+            continue
+        except Exception as exc:  # the barrier: one line never ends the file
+            yield where, IngestError(where, f"unexpected error ({type(exc).__name__}: {exc})")
+            continue
+        explicit = isinstance(parsed, dict) and bool(parsed.get("id"))
+        yield where, with_identity(article, explicit=explicit)
 
 
 def _entry_text(entry: feedparser.FeedParserDict) -> str:

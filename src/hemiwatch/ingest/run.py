@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hemiwatch.config import Settings
-from hemiwatch.errors import ExtractError, IngestError
+from hemiwatch.errors import ExtractError, IngestError, StoreError
 from hemiwatch.ingest import iter_items
 from hemiwatch.models import Article, Facts
 from hemiwatch.store.dedup import content_hash
@@ -75,6 +75,7 @@ def ingest(
     items = iter_items(paths, settings)
     origin: dict[int, str] = {}  # id() of an article in flight -> where it came from
     claimed: dict[str, str] = {}  # id -> content hash, for the ids of this run not yet stored
+    origin_of: dict[str, str] = {}  # article id -> its item, for errors at write time
 
     def todo() -> Iterator[Article]:
         while chunk := list(islice(items, batch)):
@@ -108,17 +109,40 @@ def ingest(
     pending: list[tuple[Article, Facts]] = []
     for article, result in (analyzer or _local)(todo(), settings):
         item = origin.pop(id(article), article.id)
+        origin_of[article.id] = item
         if isinstance(result, ExtractError):
             store.add_error(item, str(result))  # the file (or file:line), then the article id
             report.failed.append(f"{item}: {result}")
         else:
             pending.append((article, result))
         if len(pending) >= batch:
-            report.added += len(store.add(pending))
+            _write(store, pending, origin_of, report)
             pending = []
     if pending:
-        report.added += len(store.add(pending))
+        _write(store, pending, origin_of, report)
     return report
+
+
+def _write(
+    store: Store, pending: list[tuple[Article, Facts]], where: dict[str, str], report: IngestReport
+) -> None:
+    """One transaction for the batch; if the database refuses it, each article alone, so that
+    one article it cannot take costs only itself (recorded) and the rest are stored."""
+    refused = 0
+    try:
+        added = store.add(pending)
+    except StoreError:
+        added = []
+        for one in pending:
+            try:
+                added += store.add([one])
+            except StoreError as exc:
+                item = where.get(one[0].id, one[0].id)
+                store.add_error(item, str(exc))
+                report.failed.append(f"{item}: {exc}")
+                refused += 1
+    report.added += len(added)
+    report.skipped += len(pending) - len(added) - refused  # stored meanwhile by another writer
 
 
 def settle(article: Article, digest: str, held: dict[str, str]) -> Article | str:

@@ -27,7 +27,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from hemiwatch.errors import ConfigError, NotFound, StoreError
 from hemiwatch.models import Article, Facts
@@ -103,13 +103,25 @@ class Store:
             return {r.id: r.content_hash for r in rows}
 
     def add(self, items: Sequence[tuple[Article, Facts]]) -> list[str]:
-        """Store articles with their facts in one transaction; returns the ids newly stored."""
-        with self.transaction() as conn:
-            return write_batch(conn, items)
+        """Store articles with their facts in one transaction; returns the ids newly stored.
+
+        An id another writer stores between this batch's check and its insert (two ingests of
+        one folder, the CLI and the API at once) fails the transaction; it is tried again, and
+        the articles stored meanwhile count as already there."""
+        for attempt in range(3):
+            try:
+                with self.transaction() as conn:
+                    return write_batch(conn, items)
+            except StoreError as exc:
+                if attempt == 2 or not isinstance(exc.__cause__, IntegrityError):
+                    raise
+        return []
 
     def add_error(self, item: str, reason: str) -> None:
+        """Record why an item was not stored (text any database takes, however odd the item)."""
+        row = {"item": _storable(item), "reason": _storable(reason), "time": _now()}
         with self.transaction() as conn:
-            conn.execute(insert(schema.ingest_errors).values(item=item, reason=reason, time=_now()))
+            conn.execute(insert(schema.ingest_errors).values(**row))
 
     # --- reads --------------------------------------------------------------------------------
 
@@ -128,6 +140,8 @@ class Store:
 
     def article(self, article_id: str) -> tuple[Article, Facts, str]:
         """(article, facts, story cluster id); NotFound when absent."""
+        if _storable(article_id) != article_id:  # a NUL or a lone surrogate: no article has it
+            raise NotFound(f"no article with id {article_id!r}")
         with self.transaction() as conn:
             row = conn.execute(
                 select(schema.articles).where(schema.articles.c.id == article_id)
@@ -431,6 +445,11 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     ):
         cur.execute(f"PRAGMA {pragma}")
     cur.close()
+
+
+def _storable(text: str) -> str:
+    """No NUL (PostgreSQL refuses it) and no lone surrogate (no driver encodes it)."""
+    return text.replace("\x00", "\\0").encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _now() -> str:
