@@ -308,3 +308,22 @@ def test_one_stray_byte_is_replaced_not_the_whole_text_garbled(
     assert texts["l1"].startswith("Operación uno\u2028") and "Operación tres" in texts["l3"]
     assert "Operación d\ufffds" in texts["l2"]
     store.close()
+
+
+def test_two_ingests_of_the_same_folder_at_once(store_url: str, tmp_path: Path) -> None:
+    """The "already stored?" check and the insert race between two writers of the same articles:
+    the loser retries, counts them as already stored, and both runs succeed (issue 26, 4)."""
+    corpus = tmp_path / "same.jsonl"
+    _corpus(corpus, 120, "same")
+    open_store(store_url).close()  # the schema exists before the race
+    procs = [
+        subprocess.Popen([HEMIWATCH, "ingest", str(corpus), "--db", store_url],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]  # fmt: skip
+    for proc in procs:
+        _, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0 and "Traceback" not in err, err
+    store = open_store(store_url)
+    assert store.count() == 120 and not store.errors()
+    store.close()
