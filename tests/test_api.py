@@ -226,3 +226,16 @@ def test_mixed_english_and_spanish_corpus_gives_one_board(store_url: str) -> Non
         assert spanish["facts"]["language"] == "es"
         page = client.get("/country/VE").text
         assert "El Gobierno venezolano rechazó" in page and "Venezuela has suspended" in page
+
+
+def test_dashboard_links_encode_odd_ids(
+    store_url: str, dev_facts: list[tuple[Article, Facts]]
+) -> None:
+    """An id with '?', '#', '%' or a space still links to its own page (issue 26, 12)."""
+    article, facts = dev_facts[0]
+    odd = "sample?x#1 50%"
+    items = [(article.model_copy(update={"id": odd}), facts.model_copy(update={"id": odd}))]
+    with _client(store_url, items) as client:
+        page = client.get("/brief").text
+        assert "/articles/sample%3Fx%231%2050%25" in page
+        assert client.get("/articles/sample%3Fx%231%2050%25").status_code == 200

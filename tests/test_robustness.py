@@ -327,3 +327,22 @@ def test_two_ingests_of_the_same_folder_at_once(store_url: str, tmp_path: Path) 
     store = open_store(store_url)
     assert store.count() == 120 and not store.errors()
     store.close()
+
+
+def test_forwarded_for_cannot_dodge_the_write_limit(tmp_path: Path) -> None:
+    """Without a trusted proxy, X-Forwarded-For is not believed: rotating it does not reset the
+    per-client write limit (issue 26, 9)."""
+    url = f"sqlite:///{tmp_path / 'rate.db'}"
+    open_store(url).close()
+    server = _serve(url, token="rate-token", HEMIWATCH_WRITE_RATE="2")
+    base = next(server)
+    try:
+        codes = []
+        for i in range(4):
+            headers = {"Authorization": "Bearer rate-token", "X-Forwarded-For": f"10.0.0.{i}"}
+            body = {"id": f"fwd-{i}", "text": f"Sample: the Aurel navy seized {i + 2} boats."}
+            codes.append(httpx.post(f"{base}/api/articles", json=body, headers=headers,
+                                    timeout=120).status_code)  # fmt: skip
+        assert codes[:2] == [201, 201] and 429 in codes[2:], codes
+    finally:
+        next(server, None)

@@ -38,10 +38,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _serve(url: str, token: str = TOKEN) -> Iterator[str]:
+def _serve(url: str, token: str = TOKEN, **env_extra: str) -> Iterator[str]:
     """`hemiwatch serve` on a free loopback port; yields its base URL, stops it after."""
     port = _free_port()
-    env = {**os.environ, "HEMIWATCH_API_TOKEN": token}
+    env = {**os.environ, "HEMIWATCH_API_TOKEN": token, **env_extra}
     proc = subprocess.Popen(
         [HEMIWATCH, "serve", "--db", url, "--port", str(port)],
         env=env,

@@ -425,6 +425,12 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
+    trusted_proxy: Annotated[
+        str | None,
+        typer.Option(
+            help="Address of a reverse proxy whose X-Forwarded-For is believed (default: none)."
+        ),
+    ] = None,
 ) -> None:
     """Serve the dashboard at / and the REST API under /api (OpenAPI at /docs); Ctrl-C stops.
 
@@ -449,4 +455,13 @@ def serve(
         highlight=False,
         soft_wrap=True,
     )
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    # forwarded headers only from a proxy named: else any local client could pose as many and
+    # slip past the per-client write limit by rotating X-Forwarded-For
+    uvicorn.run(
+        application,
+        host=host,
+        port=port,
+        log_level="warning",
+        proxy_headers=trusted_proxy is not None,
+        forwarded_allow_ips=trusted_proxy or "",
+    )
