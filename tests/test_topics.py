@@ -81,3 +81,39 @@ def test_spanish_armed_groups_and_troop_deployments() -> None:
     )
     f = analyze(Article(id="es-t", title="Despliegue", text=text))
     assert {"military_action", "transnational_crime"} <= labels(f)
+
+
+def test_one_mention_of_the_country_is_enough_for_a_plain_security_story(
+    facts_of: FactsOf,
+) -> None:
+    """Real reports name the country once and then the army, the towns and the armed group."""
+    f = facts_of(
+        "Sample Wire - Guerrillas attacked an army base in the north of Colombia on Sunday, "
+        "killing nine soldiers.\n\n"
+        "The rebels detonated explosives at the gate before troops returned fire, the army said. "
+        "Soldiers later seized rifles and explosives near the border town. The army deployed "
+        "2,000 troops to the region after the attack."
+    )
+    assert not f.off_topic and "military_action" in labels(f)
+
+
+def test_diplomacy_and_governance_carry_a_security_story(facts_of: FactsOf) -> None:
+    """A council session on Venezuela's tension names no crime, yet it is the news we follow."""
+    f = facts_of(
+        "Sample Wire - The Organization of American States called its Permanent Council to "
+        "meet on Venezuela on Tuesday and urged Caracas and Washington to ease tension.\n\n"
+        "Foreign ministers of Colombia, Brazil and Mexico asked for talks between Venezuela and "
+        "the United States. The council will vote on a resolution on democracy and the "
+        "elections in Venezuela, diplomats said. A naval deployment near the coast worried "
+        "the delegations."
+    )
+    assert not f.off_topic and "diplomacy" in labels(f)
+
+
+def test_a_passing_minister_does_not_make_a_crime_story_diplomacy(facts_of: FactsOf) -> None:
+    f = facts_of(
+        SEIZURE + " Police arrested four suspects at the port. Prosecutors charged the gang "
+        "with drug trafficking. The cocaine was hidden in 120 boxes. Dogs found the drugs. "
+        "The minister met the ambassador of Belgium on Monday."
+    )
+    assert not f.off_topic and "diplomacy" not in labels(f)

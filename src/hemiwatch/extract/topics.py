@@ -2,11 +2,13 @@
 and whether the article is about security in the Americas at all.
 
 A sentence counts once per topic with its best-weighted match; a topic is kept when its
-sentences add up to 1 with at least one weight-1 match. An article is off-topic when it mentions
-countries or regions of the Americas fewer than twice, when its security sentences are too few
-(a core-topic score under 1.5, or under a fifth of its sentences), or when another domain
-(sport, culture, markets, science) fills more of it than security does: a football final names
-police and detentions, but it is still a football final.
+sentences add up to 1 with at least one weight-1 match (diplomacy, whose words turn up in any
+report, when they add up to a fifth of the article's sentences). An article is off-topic when
+it mentions countries or regions of the Americas fewer than twice (once is enough when its
+core-topic score reaches 3), when its security sentences are too few (a core-topic score, with
+diplomacy and governance at half weight, under 1.5 or under a fifth of its sentences), or when
+another domain (sport, culture, markets, science) fills more of it than security does: a
+football final names police and detentions, but it is still a football final.
 """
 
 from __future__ import annotations
@@ -46,7 +48,13 @@ AMERICAS_REGIONS = frozenset(
     "western_hemisphere latin_america central_america caribbean south_america north_america "
     "andes americas amazon".split()
 )
-MIN_AMERICAS_MENTIONS = 2  # one passing "U.S." does not put a story in the Americas
+# Diplomacy and governance (an OAS session on Venezuela, a state of emergency renewed) count
+# at half weight: on real news they carry security stories that name no crime or force.
+SOFT = ("diplomacy", "democracy_governance")
+SOFT_WEIGHT = 0.5
+PASSING = frozenset({"diplomacy"})  # a topic only when it fills a share of the article
+MIN_AMERICAS_MENTIONS = 2  # one passing "U.S." does not put a story in the Americas ...
+STRONG_CORE = 3.0  # ... unless the story is plainly about security: one mention then suffices
 MIN_CORE_SCORE = 1.5  # e.g. one sentence with a core word and one with a weaker one
 MIN_CORE_SHARE = 0.2  # security articles hit core topics in a fifth of their sentences or more
 
@@ -90,6 +98,7 @@ def extract_topics(
     evidence: dict[str, list[CharSpan]] = defaultdict(list)
     heading = sentence_topics(title)
     core_score = max((w for t, w in heading.items() if t in CORE), default=0.0)
+    soft_score = max((w for t, w in heading.items() if t in SOFT), default=0.0)
     n_sentences = 1 if title.strip() else 0
     for sent in doc.sents:
         start = max([sent.start_char, *(b for a, b in skip if a <= sent.start_char < b)])
@@ -97,27 +106,32 @@ def extract_topics(
         found = sentence_topics(text)
         n_sentences += bool(text.strip())
         core_score += max((w for t, w in found.items() if t in CORE), default=0.0)
+        soft_score += max((w for t, w in found.items() if t in SOFT), default=0.0)
         for topic, weight in found.items():
             score[topic] += weight
             evidence[topic].append((start, sent.end_char))
             if weight >= 1:
                 strong.add(topic)
     domain = max((score[d] for d in DOMAINS), default=0.0)
-    in_americas = (
-        sum(len(c.mentions) for c in countries if c.code in AMERICAS)
-        + sum(len(r.mentions) for r in regions if r.slug in AMERICAS_REGIONS)
-    ) >= MIN_AMERICAS_MENTIONS
-    security = sum(score[t] for t in CORE)
+    places = sum(len(c.mentions) for c in countries if c.code in AMERICAS) + sum(
+        len(r.mentions) for r in regions if r.slug in AMERICAS_REGIONS
+    )
+    in_americas = places >= MIN_AMERICAS_MENTIONS or (places and core_score >= STRONG_CORE)
+    relevance = core_score + SOFT_WEIGHT * soft_score
+    security = sum(score[t] for t in CORE) + SOFT_WEIGHT * sum(score[t] for t in SOFT)
     topics = [
         Topic(label=t, evidence=[(a, b) for a, b in evidence[t]], basis="topic.lexicon")
         for t in SECURITY
-        if score[t] >= 1 and t in strong
+        if score[t] >= 1
+        and t in strong
+        # talks, visits and ministers turn up in any report: diplomacy must fill a fifth of it
+        and (t not in PASSING or score[t] >= MIN_CORE_SHARE * n_sentences)
     ]
     off_topic = (
         not topics
         or not in_americas
-        or core_score < MIN_CORE_SCORE
-        or core_score < MIN_CORE_SHARE * n_sentences
+        or relevance < MIN_CORE_SCORE
+        or relevance < MIN_CORE_SHARE * n_sentences
         or domain > security
     )
     if off_topic:
