@@ -239,3 +239,16 @@ def test_dashboard_links_encode_odd_ids(
         page = client.get("/brief").text
         assert "/articles/sample%3Fx%231%2050%25" in page
         assert client.get("/articles/sample%3Fx%231%2050%25").status_code == 200
+
+
+def test_dashboard_forms_and_country_names(client: TestClient) -> None:
+    """Empty date fields are no bound (the forms send since=&until=); a country page takes a
+    code or a name, never the first two letters of a name; an unknown country is a 404."""
+    for path in ("/quotes?since=&until=&speaker=&q=", "/brief?since=&until=&country=&topic="):
+        assert client.get(path).status_code == 200, path
+    assert client.get("/quotes?since=2025-13-40").status_code == 422
+    mexico = client.get("/country/mexico")
+    assert mexico.status_code == 200 and "Mexico" in mexico.text and "Montenegro" not in mexico.text
+    assert "Venezuela" in client.get("/country/ve").text
+    assert client.get("/country/ZZ").status_code == 404
+    assert client.get("/country/narnia").status_code == 404

@@ -12,13 +12,18 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
+from pydantic import BeforeValidator
+from sqlalchemy import or_
 
 from hemiwatch.analyze.board import board
 from hemiwatch.analyze.brief import brief
 from hemiwatch.analyze.commitments import commitments
 from hemiwatch.api.context import Context, context
 from hemiwatch.display import figure, place_name
+from hemiwatch.errors import NotFound
+from hemiwatch.extract.lexicons import gazetteer
 from hemiwatch.models import SECURITY_TOPICS
+from hemiwatch.store import schema
 from hemiwatch.store.db import HL_CLOSE, HL_OPEN
 from hemiwatch.web.highlight import segments
 from hemiwatch.web.mapsvg import size, svg_paths
@@ -27,6 +32,8 @@ TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TOPICS = list(SECURITY_TOPICS)
 Ctx = Annotated[Context, Depends(context)]
 Text = Annotated[str | None, Query(max_length=200)]
+# a form sends its empty date fields as since=&until=: an empty field is no bound, not an error
+Day = Annotated[dt.date | None, BeforeValidator(lambda v: v or None), Query()]
 
 router = APIRouter(include_in_schema=False)
 
@@ -79,13 +86,30 @@ def overview(request: Request, ctx: Ctx) -> HTMLResponse:
     )
 
 
+def country_code(given: str) -> str:
+    """An ISO code ("MX", "mx") or a country's name in English or Spanish ("mexico", "México")
+    -> its ISO code; NotFound for anything else (never the first two letters of a name)."""
+    names = gazetteer().country_names
+    if given.upper() in names:
+        return given.upper()
+    wanted = given.replace("-", " ").replace("_", " ").strip().casefold()
+    for language in ("en", "es"):
+        for surface, place in gazetteer(language).surfaces.items():
+            if surface.casefold() == wanted and place.kind not in {"region", "ignore"}:
+                return place.code
+    raise NotFound(f"no country '{given}': use its ISO code (MX) or its name (Mexico)")
+
+
 @router.get("/country/{code}", response_class=HTMLResponse)
 def country(request: Request, ctx: Ctx, code: str) -> HTMLResponse:
-    code = code.upper()[:2]
+    code = country_code(code)
+    stances = schema.stances.c
     timeline = [
         r
-        for r in ctx.store.rows("stances", limit=200)
-        if code in (r["actor"], r["target"]) and not r["off_topic"]
+        for r in ctx.store.rows(
+            "stances", limit=200, where=or_(stances.actor == code, stances.target == code)
+        )
+        if not r["off_topic"]
     ]
     articles, total = ctx.store.article_page(limit=15, country=code)
     ids = {a["id"] for a in ctx.store.article_page(limit=200, country=code)[0]}
@@ -130,8 +154,8 @@ def quotes(
     q: Text = None,
     country: Annotated[str | None, Query(max_length=2)] = None,
     topic: Annotated[str | None, Query(max_length=40)] = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    since: Day = None,
+    until: Day = None,
 ) -> HTMLResponse:
     rows = ctx.store.quote_rows(
         speaker=speaker or None,
@@ -180,8 +204,8 @@ def search(request: Request, ctx: Ctx, q: Text = None) -> HTMLResponse:
 def brief_page(
     request: Request,
     ctx: Ctx,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    since: Day = None,
+    until: Day = None,
     country: Annotated[str | None, Query(max_length=2)] = None,
     topic: Annotated[str | None, Query(max_length=40)] = None,
 ) -> HTMLResponse:
