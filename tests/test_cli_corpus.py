@@ -177,3 +177,19 @@ def test_brief_and_board_agree(db: str) -> None:
                 assert shown[(by_name[actor], by_name[target])] == polarity, t
                 checked += 1
     assert checked
+
+
+def test_csv_tables_have_their_header_even_when_empty(db: str, tmp_path: Path) -> None:
+    """An empty table still says what its columns are; articles carry their language."""
+    full, empty = tmp_path / "full", tmp_path / "empty"
+    assert run("export", "--format", "csv", "--out", str(full), "--db", db).returncode == 0
+    from hemiwatch.store import open_store
+
+    blank = f"sqlite:///{tmp_path / 'blank.db'}"
+    open_store(blank).close()
+    assert run("export", "--format", "csv", "--out", str(empty), "--db", blank).returncode == 0
+    for table in ("articles", "quotes", "stances", "commitments", "numbers", "events"):
+        header = (full / f"{table}.csv").read_text("utf-8").splitlines()[0]
+        assert (empty / f"{table}.csv").read_text("utf-8").strip() == header, table
+    with (full / "articles.csv").open(encoding="utf-8") as fh:
+        assert {r["language"] for r in csv.DictReader(fh)} == {"en"}

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from hemiwatch.display import plover_row
+from hemiwatch.store import schema
 from hemiwatch.store.db import Store
 from hemiwatch.store.writer import fact_rows
 
@@ -28,6 +29,7 @@ def table_rows(store: Store, since: dt.date | None) -> dict[str, list[dict[str, 
                 "title": article.title,
                 "source": article.source,
                 "published": _iso(article.published),
+                "language": facts.language,
                 "url": article.url,
                 "cluster_id": cluster,
                 "off_topic": facts.off_topic,
@@ -64,7 +66,8 @@ def write_tables(store: Store, out: Path, fmt: str, since: dt.date | None) -> li
     for name, rows in table_rows(store, since).items():
         path = out / f"{name}.{fmt}"
         if fmt == "csv":
-            columns = list(rows[0]) if rows else ["article_id"]
+            # an empty table still has its header: the columns its rows would have
+            columns = list(rows[0]) if rows else _columns(name)
             with path.open("w", newline="", encoding="utf-8") as fh:
                 writer = csv.DictWriter(fh, fieldnames=columns)
                 writer.writeheader()
@@ -84,3 +87,12 @@ def _plain(value: Any) -> Any:
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _columns(table: str) -> list[str]:
+    """The columns of an export table, as its rows carry them (the stored table's, less the
+    database's own row id)."""
+    if table == "articles":
+        return ["id", "title", "source", "published", "language", "url", "cluster_id",
+                "off_topic", "countries", "people", "topics", "text"]  # fmt: skip
+    return [c.name for c in schema.metadata.tables[table].c if c.name != "row_id"]
