@@ -329,3 +329,17 @@ def test_a_question_put_to_a_speaker_is_no_report(facts_of: FactsOf) -> None:
         'Asked whether troops would be deployed, Ruiz replied: "Everything is on the table."'
     )
     assert [(q.kind, q.text) for q in f.quotes] == [("direct", "Everything is on the table.")]
+
+
+def test_the_head_of_a_body_is_the_person_whose_title_names_it(facts_of: FactsOf) -> None:
+    """ "the head of the OAS said" after "OAS Secretary General X": X; a body named in no
+    one's title leaves the role unresolved rather than guessed."""
+    f = facts_of(
+        "OAS Secretary General Arturo Benavidez called the council to meet on Venezuela.\n\n"
+        '"The council will meet on Tuesday to discuss the events," the head of the OAS said '
+        "in a statement.\n\n"
+        '"We will send observers," the head of the Andean Community said.'
+    )
+    got = {q.text[:20]: q.speaker for q in f.quotes}
+    assert got["The council will mee"] == "Arturo Benavidez"
+    assert got.get("We will send observe") != "Arturo Benavidez"

@@ -379,3 +379,22 @@ def test_según_x_opening_a_sentence_and_names_with_para() -> None:
     got = {q.speaker: q.text for q in facts.quotes}
     assert got["Trevor Lindqvist"].endswith("adicionales a la región")
     assert "Organización Internacional para las Migraciones" in got
+
+
+def test_compound_tenses_and_the_head_of_a_body_attribute_quotes() -> None:
+    """«…», ha remarcado. (pro-drop in a compound tense), «…», ha señalado el máximo
+    responsable de la OEA (the head of the body named in a person's title), and a post on a
+    social network («posteó:») are attributions like any other."""
+    text = (
+        "El secretario general de la OEA, Arturo Benavídez, convocó al Consejo Permanente.\n\n"
+        "“Se convocará una reunión para discutir los recientes acontecimientos”, ha señalado "
+        "el máximo responsable de la OEA en un comunicado oficial.\n\n"
+        '"La estabilidad solo puede lograrse por medios pacíficos", ha remarcado.\n\n'
+        "El senador Tomás Rivera respondió en las redes. Rivera posteó: «La reunión llega "
+        "tarde y sin un plan para la región»."
+    )
+    facts = analyze(Article(id="es-c", title="Muestra", text=text))
+    got = {q.text[:24]: q.speaker for q in facts.quotes if q.kind == "direct"}
+    assert got["Se convocará una reunión"] == "Arturo Benavídez"
+    assert got["La estabilidad solo pued"] == "Arturo Benavídez"
+    assert got["La reunión llega tarde y"] == "Tomás Rivera"

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from hemiwatch.extract.context import Context
 from hemiwatch.extract.quotes.direct import cues_for, is_label, opens_paragraph, words_of
-from hemiwatch.extract.quotes.frames import Frame, find_frames, is_cue, subject_of
+from hemiwatch.extract.quotes.frames import Frame, find_frames, finite_of, is_cue, subject_of
 from hemiwatch.extract.quotes.resolve import Discourse, Said, Speaker, resolve
 from hemiwatch.extract.spans import Spans
 from hemiwatch.models import Person, Quote
@@ -78,7 +78,8 @@ class _State:
         """«…», agregó. with no subject: the person who spoke last (unless another person has
         become the subject of a sentence since); «Indican que …» (plural): the body that spoke
         last."""
-        plural = verb.pos_ in {"VERB", "AUX"} and verb.morph.get("Number", []) == ["Plur"]
+        finite = finite_of(verb) or verb  # «han señalado»: the auxiliary is plural
+        plural = verb.pos_ in {"VERB", "AUX"} and finite.morph.get("Number", []) == ["Plur"]
         earlier = [s for s in self.said if s.at < verb.idx and s.speaker.body == plural]
         last = earlier[-1].speaker if earlier else None
         if not plural:

@@ -124,10 +124,20 @@ def subject_of(verb: Token, quoted: Spans) -> tuple[Token | None, str | None, bo
     left = _nominal_before(verb)
     if left is not None:
         return left, None, False
-    finite = "Fin" in verb.morph.get("VerbForm", [])
-    if verb.doc.lang_ == "es" and node is verb and finite:
-        return None, "speaker.prodrop", True  # «…», agregó.
+    if verb.doc.lang_ == "es" and node is verb and finite_of(verb) is not None:
+        return None, "speaker.prodrop", True  # «…», agregó. / «…», ha remarcado.
     return None, None, False
+
+
+def finite_of(verb: Token) -> Token | None:
+    """The token that carries a verb's person and number: the verb when finite, else the
+    finite auxiliary of its compound tense («ha remarcado», «han señalado»)."""
+    if "Fin" in verb.morph.get("VerbForm", []):
+        return verb
+    return next(
+        (c for c in verb.children if c.dep_ == "aux" and "Fin" in c.morph.get("VerbForm", [])),
+        None,
+    )
 
 
 TIME_WORDS = frozenset(
@@ -172,8 +182,12 @@ def _inverted_subject(verb: Token) -> Token | None:
     noun the verb is followed by is its subject, whatever the parser called it."""
     doc = verb.doc
     i = verb.i - 1
-    while i >= 0 and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in CLOSING:
-        i -= 1
+    while (
+        i >= 0
+        and doc[i].text not in CLOSING
+        and (doc[i].is_punct or doc[i].is_space or (doc[i].dep_ == "aux" and doc[i].head == verb))
+    ):
+        i -= 1  # «”, ha señalado el ministro»: the auxiliary of a compound tense too
     if i < 0 or doc[i].text not in CLOSING:
         return None
     for child in verb.rights:

@@ -201,6 +201,8 @@ def _resolve(tok: Token, disc: Discourse, said: Sequence[Said], depth: int) -> S
         return _described(tok)  # "a State Department official" is someone new
     role = ABBREVIATIONS.get(low, low)
     plural = tok.tag_ == "NNS" or tok.morph.get("Number", []) == ["Plur"]
+    if not plural and (head := _head_of(tok, disc)) is not None:
+        return head
     if (
         tok.pos_ in {"NOUN", "PROPN"}
         and (role in titles() or lemma in titles())
@@ -380,6 +382,34 @@ def _by_role(tok: Token, role: str, disc: Discourse, said: Sequence[Said]) -> Sp
             (s, p) for s, p in disc.persons_before(tok.idx) if p.gender in {ROLE_GENDER[role], None}
         ]
         return _speaker(fits[-1][1], fits[-1][0]) if fits else None
+    return None
+
+
+HEADS = frozenset(
+    "head chief leader director responsable titular jefe jefa líder directora".split()
+)
+
+
+def _head_of(tok: Token, disc: Discourse) -> Speaker | None:
+    """ "the head of the OAS", «el máximo responsable de la OEA», «el titular de la SSPC»: the
+    latest person before whose title names that same body ("secretario general de la OEA")."""
+    if tok.lemma_.lower() not in HEADS or tok.ent_type_ in PERSON:
+        return None
+    bodies = [
+        g
+        for c in tok.children
+        if c.dep_ in {"prep", "nmod"}
+        for g in ([c] if c.dep_ == "nmod" else [x for x in c.children if x.dep_ == "pobj"])
+    ]
+    names = {
+        w.lower_ for b in bodies for w in b.subtree if w.pos_ == "PROPN" or w.text.isupper()
+    } - {"de", "of"}
+    if not names:
+        return None
+    for (a, b), person in reversed(disc.persons_before(tok.idx)):
+        title = {w.lower() for w in re.findall(r"[\w.-]+", person.title or "")}
+        if names & title:
+            return _speaker(person, (a, b), basis="speaker.role")
     return None
 
 
