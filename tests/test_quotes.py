@@ -343,3 +343,12 @@ def test_the_head_of_a_body_is_the_person_whose_title_names_it(facts_of: FactsOf
     got = {q.text[:20]: q.speaker for q in f.quotes}
     assert got["The council will mee"] == "Arturo Benavidez"
     assert got.get("We will send observe") != "Arturo Benavidez"
+
+
+def test_the_head_of_a_body_named_by_its_initials(facts_of: FactsOf) -> None:
+    f = facts_of(
+        "Arturo Benavidez, Secretary General of the Organization of American States, called "
+        "the council to meet on Venezuela.\n\n"
+        '"The council will meet on Tuesday to discuss the events," the head of the OAS said.'
+    )
+    assert [q.speaker for q in f.quotes] == ["Arturo Benavidez"]

@@ -408,9 +408,32 @@ def _head_of(tok: Token, disc: Discourse) -> Speaker | None:
         return None
     for (a, b), person in reversed(disc.persons_before(tok.idx)):
         title = {w.lower() for w in re.findall(r"[\w.-]+", person.title or "")}
-        if names & title:
+        if names & (title | _acronyms(person.title or "")):
             return _speaker(person, (a, b), basis="speaker.role")
     return None
+
+
+CONNECTORS = frozenset("de del la las los el y of the and for".split())
+
+
+def _acronyms(title: str) -> set[str]:
+    """The initials of the runs of capitalised words in a title, from each word after a
+    connector: "secretario general de la Organización de Estados Americanos" -> {"sgoea",
+    "oea", "ea"}; "Secretary General of the Organization of American States" -> {.., "oas"}."""
+    words = re.findall(r"[\w-]+", title)
+    out = set()
+    for i, word in enumerate(words):
+        if not word[:1].isupper() or (i and words[i - 1][:1].isupper()):
+            continue  # a run starts at a capital after a connector (or at the start)
+        initials = ""
+        for w in words[i:]:
+            if w[:1].isupper():
+                initials += w[0]
+            elif w.lower() not in CONNECTORS:
+                break
+        if len(initials) >= 2:
+            out.add(initials.lower())
+    return out
 
 
 def _named_after(
