@@ -398,3 +398,19 @@ def test_compound_tenses_and_the_head_of_a_body_attribute_quotes() -> None:
     assert got["Se convocará una reunión"] == "Arturo Benavídez"
     assert got["La estabilidad solo pued"] == "Arturo Benavídez"
     assert got["La reunión llega tarde y"] == "Tomás Rivera"
+
+
+def test_a_title_is_the_phrase_next_to_the_name_not_another_persons() -> None:
+    """«los dichos de la ministra Ana Ferro, el vocero presidencial, Luis Quintero,»: Quintero
+    is the spokesman (not «ministra Ana Ferro»), and «dijo el vocero» is him."""
+    text = (
+        "Desmintiendo los dichos de la ministra Ana Ferro, el vocero presidencial, Luis "
+        "Quintero, afirmó que la visita a la ciudad no está confirmada.\n\n"
+        '"No está confirmado. Es la intención del Presidente, pero no está en su agenda", dijo '
+        "el vocero."
+    )
+    facts = analyze(Article(id="es-t", title="Muestra", text=text))
+    titles = {p.name: p.title for p in facts.people}
+    assert titles["Luis Quintero"] == "vocero presidencial"
+    direct = [q for q in facts.quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Luis Quintero"]

@@ -535,6 +535,9 @@ def _appositive_of(span: Span) -> str | None:
     head = root.head
     if root.dep_ != "appos" or head.i >= span.start:
         return None
+    adjacent = _phrase_before(span)
+    if adjacent is not None:
+        return adjacent  # «la ministra X, el vocero presidencial, Manuel Adorni»: the nearest
     if head.dep_ == "appos" and head.lower_ not in titles() and head.head.i < head.i:
         head = head.head  # "El técnico de Costanera, el brasileño Wágner Tavares Lima,"
     doc = span.doc
@@ -548,7 +551,28 @@ def _appositive_of(span: Span) -> str | None:
         return None
     if any(w.is_punct and w.text not in {"-", "'s", "’s"} for w in words):
         return None
+    if any(w.dep_ == "appos" and w.ent_type_ in PERSON for w in words):
+        return None  # «la ministra Patricia Bullrich, ...»: another person's title and name
     return _join(words) if any(w.lower_ in titles() for w in words) else None
+
+
+def _phrase_before(span: Span) -> str | None:
+    """The phrase set off by commas right before a name in apposition, when it is a title:
+    "..., the presidential spokesman, Manuel Adorni," -> "presidential spokesman"."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    i = span.start - 2
+    while i >= 0 and not (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    words = list(doc[i + 1 : span.start - 1])
+    while words and (words[0].lower_ in _ARTICLES or words[0].pos_ in {"DET", "ADP"}):
+        words = words[1:]
+    if not words or len(words) > 8 or _is_sentence_verbish(words):
+        return None
+    if any(w.ent_type_ in PERSON for w in words) or not any(w.lower_ in titles() for w in words):
+        return None
+    return _join(words)
 
 
 def _is_sentence_verbish(words: list[Token]) -> bool:
