@@ -414,3 +414,15 @@ def test_a_title_is_the_phrase_next_to_the_name_not_another_persons() -> None:
     assert titles["Luis Quintero"] == "vocero presidencial"
     direct = [q for q in facts.quotes if q.kind == "direct"]
     assert [q.speaker for q in direct] == ["Luis Quintero"]
+
+
+def test_a_demand_attributes_the_words_it_quotes() -> None:
+    """«exigió una “prueba de vida inmediata”»: the words demanded are the demander's."""
+    text = (
+        "El canciller Tomás Rivera habló con la prensa. Rivera acusó al gobierno vecino de "
+        "retener al periodista y exigió una «prueba de vida inmediata»."
+    )
+    facts = analyze(Article(id="es-d", title="Muestra", text=text))
+    assert [(q.text, q.speaker) for q in facts.quotes if q.kind == "direct"] == [
+        ("prueba de vida inmediata", "Tomás Rivera")
+    ]
