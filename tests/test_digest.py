@@ -652,3 +652,40 @@ def test_a_pledge_in_one_long_clause_keeps_both_numbers(
     assert any("30" in t.text and "18" in t.text for t in facts.digest.takeaways), [
         t.text for t in facts.digest.takeaways
     ]
+
+
+def _takeaways(text: str) -> list[str]:
+    from hemiwatch.models import Article
+    from hemiwatch.pipeline import analyze
+
+    facts = analyze(Article(id="t", title="Sample", text=text))
+    return [t.text for t in facts.digest.takeaways] if facts.digest else []
+
+
+def test_takeaways_never_break_a_word_a_contraction_or_a_person() -> None:
+    """Issue 22: 'the mega-prison' is one word (not 'ordered the mega.'); "they'd" named is
+    'X had struck', not "X 'd struck"; a he after a named subject the article never lists as a
+    person is not given to the last person it does list."""
+    got = _takeaways(
+        "Even before his talks with Minister Tomas Ferreira, President Aurelio Lenz had planned "
+        "to put more people in prison in Aurel, a fictional island nation.\n\n"
+        "Lenz ordered the mega-prison built as he began his campaign against the gangs of "
+        "Aurel in March 2022. It opened a year later near the capital.\n\n"
+        "The Aurel government and the Navy of Colombia said Monday that they'd struck a deal "
+        "allowing Colombia to patrol the waters of the fictional island nation of Aurel."
+    )
+    assert not any(t.endswith("the mega.") for t in got), got
+    assert not any("'d " in t or "’d " in t for t in got), got
+    assert not any(t.startswith("Tomas Ferreira began") for t in got), got
+
+
+def test_a_cut_never_leaves_a_preposition_without_its_object() -> None:
+    from tests.test_spanish import _clauses_es
+
+    got = _clauses_es(
+        "El nuevo ministro de Aurel, Julio Casas, instruyó construir muros en las fronteras "
+        "especialmente con Bolivia y Perú a través de seis decretos, los primeros que firmó a "
+        "las pocas horas de su posesión.",
+        20,
+    )
+    assert got and not any("con a través" in t or t.endswith(" con.") for t in got), got

@@ -39,7 +39,7 @@ from hemiwatch.digest.select import Candidate, lemmas_of, overlap, rank, word_we
 from hemiwatch.digest.shorten import Weight, shorten
 from hemiwatch.digest.tree import head_of, inside
 from hemiwatch.models import Digest, Facts, Span, Takeaway
-from hemiwatch.nlp import sentences, text_of
+from hemiwatch.nlp import sentences
 
 # Takeaways are whole clauses, shortened only where that is safe: readers judged 12-word cuts
 # broken (issue 22), and the reference takeaways of the real-news gold run 8-16 words.
@@ -263,11 +263,10 @@ def make_digest(doc: Doc, facts: Facts, max_takeaways: int = MAX_TAKEAWAYS) -> D
             if quoted:
                 found = attributed(cand.sent, short, facts)
             else:
-                found = reported_subject(cand.sent, short, facts) or name_subject(
-                    short, facts, text_of(doc)
-                )
-                if _first_word(found.text) in UNNAMED:
+                named = reported_subject(cand.sent, short, facts) or name_subject(short, facts, doc)
+                if named is None or _first_word(named.text) in UNNAMED:
                     continue  # 'They would keep ...' does not stand alone
+                found = named
             if found:
                 lemmas = lemmas_of(cand.sent, keep)
                 out.append(Choice(cand, found, lemmas, len(out), frozenset(keep), short.words))

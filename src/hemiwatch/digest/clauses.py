@@ -25,7 +25,15 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from hemiwatch.digest.compress import detail_cuts
-from hemiwatch.digest.tree import DASHES, head_of, subtree, unskipped, with_commas, word_count
+from hemiwatch.digest.tree import (
+    DASHES,
+    glued,
+    head_of,
+    subtree,
+    unskipped,
+    with_commas,
+    word_count,
+)
 from hemiwatch.extract.lexicons import reporting_verbs
 from hemiwatch.models import Span
 from hemiwatch.nlp.labels import OWN_SUBJECT, SUBJECTS, finite, grammar, subordinate
@@ -234,8 +242,8 @@ def clauses(sent: SpacySpan, skip: Iterable[Span] = ()) -> list[Clause]:
             tok.dep_ in {"parataxis", "ccomp"} and (own := _set_apart(sent, tok)) is not None
         ) or (tok.dep_ == "advcl" and (own := _adverbial(tok)) is not None):
             split, cut = (own, set()), with_commas(sent, subtree(tok))
-        if split is None:
-            continue
+        if split is None or glued(doc, tok):
+            continue  # 'ordered the mega-prison built': a hyphen joins it to the word before
         own, shared = split
         own &= keep
         whole = own | shared

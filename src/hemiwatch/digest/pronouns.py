@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from hemiwatch.digest.compress import Compressed
 from hemiwatch.extract.lexicons import reporting_verbs, titles
 from hemiwatch.models import Facts, Person, Span, Takeaway
+from hemiwatch.nlp import text_of
 
 GENDER = {"he": "male", "she": "female"}
 FUNCTION_WORDS = frozenset(
@@ -35,9 +36,12 @@ def _antecedent(facts: Facts, before: int, gender: str) -> tuple[Person, Span] |
     return best
 
 
-def name_subject(short: Compressed, facts: Facts, text: str) -> Takeaway:
+def name_subject(short: Compressed, facts: Facts, doc: Doc) -> Takeaway | None:
     """Replace a leading he/she subject with the name the article last used for that person
-    (the mention joins the takeaway's sources); anything else is returned as it is."""
+    (the mention joins the takeaway's sources); None when another named subject stands between
+    that mention and the pronoun ('Rubio ... Bukele ordered X as he began Y': he is not
+    surely Rubio); anything else is returned as it is."""
+    text = text_of(doc)
     first = short.text.split(" ", 1)
     if len(first) < 2 or first[0].lower() not in GENDER or not short.sources:
         return Takeaway(text=short.text, sources=short.sources)
@@ -45,8 +49,25 @@ def name_subject(short: Compressed, facts: Facts, text: str) -> Takeaway:
     if found is None:
         return Takeaway(text=short.text, sources=short.sources)
     _, span = found
+    if _named_subject_between(doc, span[1], short.sources[0][0], facts):
+        return None
     sources = sorted([span, *short.sources])
     return Takeaway(text=f"{text[span[0] : span[1]]} {first[1]}", sources=sources)
+
+
+def _named_subject_between(doc: Doc, start: int, end: int, facts: Facts) -> bool:
+    """Is a proper noun the subject of a verb between two points, and no mention of a person
+    the article knows? Then a later he/she may be that one, whom the article never named as a
+    person."""
+    known = [m for p in facts.people for m in p.mentions]
+    for tok in doc:
+        if tok.idx >= end:
+            break
+        if tok.idx < start or tok.pos_ != "PROPN" or tok.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if not any(a <= tok.idx < b for a, b in known):
+            return True
+    return False
 
 
 def _short_name(name: str, facts: Facts, text: str) -> str:
@@ -196,4 +217,24 @@ def reported_subject(sent: SpacySpan, short: Compressed, facts: Facts) -> Takeaw
     if first.lower_ in POSSESSIVES:
         name += "'" if name.endswith("s") else "'s"
     rest = short.text[len(first.text) :].lstrip()
+    clitic = first.nbor() if first.i + 1 < len(first.doc) else None
+    if clitic is not None and not first.whitespace_ and rest.startswith(clitic.text):
+        # "they'd struck a deal": 'The Trump administration had struck', not "... 'd struck"
+        rest = _spelled_out(clitic) + rest[len(clitic.text) :]
     return Takeaway(text=f"{name} {rest}", sources=sorted([span, *short.sources]))
+
+
+CLITICS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
+
+
+def _spelled_out(clitic: Token) -> str:
+    """A contracted auxiliary written out for a noun subject: 'd (had before a participle,
+    else would), 's (has before a participle, else is), 're, 've, 'll, 'm."""
+    word = clitic.lower_.replace("’", "'")
+    after = clitic.nbor() if clitic.i + 1 < len(clitic.doc) else None
+    participle = after is not None and after.tag_ == "VBN"
+    if word == "'d":
+        return "had" if participle else "would"
+    if word == "'s":
+        return "has" if participle else "is"
+    return CLITICS.get(word, clitic.text)

@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from itertools import combinations
 
-from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from hemiwatch.digest.clauses import MIN_WORDS, Clause
 from hemiwatch.digest.compress import complete, particle, whole_pair
-from hemiwatch.digest.tree import DASHES, subtree, with_commas
+from hemiwatch.digest.tree import glued, subtree, with_commas
 from hemiwatch.models import Span
 from hemiwatch.nlp.labels import NEGATIONS, SUBJECTS, UD, grammar, subordinate
 
@@ -56,17 +56,6 @@ def _argument(tok: Token, keep: set[int]) -> bool:
     ):
         return False
     return not any(c.dep_ == labels.phrase and verb.i < c.i < tok.i for c in verb.children)
-
-
-def _glued(doc: Doc, tok: Token) -> bool:
-    """Is the token's subtree part of a hyphenated word: 'two-year' in 'two-year-old', '-1' in
-    '3-1'?"""
-    lo, hi = tok.left_edge.i, tok.right_edge.i
-    before = lo > 0 and not doc[lo - 1].whitespace_ and DASHES & {doc[lo - 1].text, doc[lo].text}
-    after = (
-        hi + 1 < len(doc) and not doc[hi].whitespace_ and DASHES & {doc[hi + 1].text, doc[hi].text}
-    )
-    return bool(before or after)
 
 
 def _needed(tok: Token, keep: set[int]) -> bool:
@@ -150,7 +139,10 @@ def _cuts(
         ids = with_commas(sent, subtree(tok)) & keep
         if tok.dep_ == "conj":
             ids = _conjuncts(sent, tok, keep)
-        whole = not _glued(doc, tok) and not _splits_a_name(names, ids)
+        lo = min(ids, default=tok.i)
+        dangling = lo > sent.start and lo - 1 in keep - ids and doc[lo - 1].pos_ == "ADP"
+        # «especialmente con Bolivia y Perú» never loses what follows its «con»
+        whole = not glued(doc, tok) and not _splits_a_name(names, ids) and not dangling
         if ids and clause.head.i not in ids and not ids & spared and whole:
             out.append(ids)
     return out

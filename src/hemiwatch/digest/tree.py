@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from hemiwatch.models import Span
 
@@ -78,3 +78,14 @@ def says_when(phrase: Token) -> bool:
     words = [t for t in phrase.subtree if not t.is_punct]
     when = [t for t in words if t.ent_type_ in {"DATE", "TIME"}]
     return bool(when) and all(t in when or t.dep_ in {"prep", "case", "det"} for t in words)
+
+
+def glued(doc: Doc, tok: Token) -> bool:
+    """Is the token's subtree part of a hyphenated word: 'two-year' in 'two-year-old', '-1' in
+    '3-1'?"""
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    before = lo > 0 and not doc[lo - 1].whitespace_ and DASHES & {doc[lo - 1].text, doc[lo].text}
+    after = (
+        hi + 1 < len(doc) and not doc[hi].whitespace_ and DASHES & {doc[hi + 1].text, doc[hi].text}
+    )
+    return bool(before or after)
