@@ -426,3 +426,17 @@ def test_a_demand_attributes_the_words_it_quotes() -> None:
     assert [(q.text, q.speaker) for q in facts.quotes if q.kind == "direct"] == [
         ("prueba de vida inmediata", "Tomás Rivera")
     ]
+
+
+def test_a_spanish_question_opens_on_the_subject_it_names() -> None:
+    """«¿La Armada de Aurel incautó …?», not the fronted date with a subjectless verb."""
+    text = (
+        "El 28 de octubre desplegaron un gran operativo en el puerto de la isla ficticia de "
+        "Aurel, con 2.500 agentes.\n\n"
+        "La Armada de Aurel incautó este martes dos toneladas de cocaína en un buque con destino "
+        "a Europa, informó el ministerio de Seguridad.\n\n"
+        "Los detenidos serán llevados ante un juez, dijo el ministro Luis Prado."
+    )
+    digest = analyze(Article(id="es-q2", title="Muestra", text=text)).digest
+    assert digest is not None and digest.headline_question is not None
+    assert digest.headline_question.startswith("¿La Armada de Aurel incautó"), digest

@@ -51,6 +51,7 @@ SYNOPSIS_WORDS = 30
 SPANISH_WORDS = 20  # TARGET_WORDS, with room for Spanish's longer phrasing ...
 SPANISH_MAX = 26  # ... and MAX_WORDS
 QUESTION_TARGET = 11  # a headline question aims at 8-12 words
+SPANISH_QUESTION = 13  # ... in Spanish's longer phrasing
 QUESTION_WORDS = 16  # a question is at most this long: «¿X rechazó Y?», 'Did X reject Y?'
 THREATS = ("transnational_crime", "narcotics", "military_action")
 PLEDGE_WORDS = 28  # a commitment keeps both its numbers, a stance its two sides
@@ -166,7 +167,13 @@ def _spanish_heading(
     whole = [(c, x) for c, x in whole if x.whole and x.words >= MIN_WORDS]
     lead = sorted(whole[:2], key=lambda pair: pair[0].index)
     question = None
-    if lead:
+    # the first of the lead sentences (then the next best) whose main clause opens on a
+    # subject it names: «¿La OEA convocó al Consejo?», not «¿El 28 de octubre desplegaron …?»
+    for cand, _ in [*lead, *whole[2:6]]:
+        question = _spanish_question(cand.sent, skip, weight)
+        if question:
+            break
+    if question is None and lead:
         sent = lead[0][0].sent
         main = next(iter(clauses(sent, skip)), None)
         keep = shorten(sent, main, QUESTION_WORDS, weight, set()) if main else set()
@@ -174,6 +181,32 @@ def _spanish_heading(
         if short.whole and short.words >= MIN_WORDS:
             question = "¿" + short.text.rstrip(" .") + "?"
     return question, [x for _, x in lead]
+
+
+def _spanish_question(sent: SpacySpan, skip: list[Span], weight: Weight) -> str | None:
+    """«¿Sujeto verbo …?» from the sentence's main clause, shortened and without its dates;
+    None when the clause does not open on a named subject."""
+    main = next(iter(clauses(sent, skip)), None)
+    if main is None:
+        return None
+    keep = without_dates(sent, shorten(sent, main, SPANISH_QUESTION, weight, set()))
+    subject = next(
+        (
+            c
+            for c in main.head.children
+            if c.dep_ in {"nsubj", "nsubj:pass"} and c.i in keep and c.pos_ != "PRON"
+        ),
+        None,
+    )
+    words = [i for i in sorted(keep) if not sent.doc[i].is_punct]
+    if subject is None or not words or words[0] != subject.left_edge.i:
+        return None
+    if subject.left_edge.lower_ in {"su", "sus"}:
+        return None  # «¿Su país ha recibido …?»: whose? the question must say
+    short = render(sent, keep, main.head)
+    if not short.whole or not MIN_WORDS <= short.words <= QUESTION_WORDS:
+        return None
+    return "¿" + short.text.rstrip(" .") + "?"
 
 
 def _named_question(

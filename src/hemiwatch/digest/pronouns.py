@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from hemiwatch.digest.compress import Compressed
+from hemiwatch.digest.tree import spelled_out
 from hemiwatch.extract.lexicons import reporting_verbs, titles
 from hemiwatch.models import Facts, Person, Span, Takeaway
 from hemiwatch.nlp import text_of
@@ -220,21 +221,5 @@ def reported_subject(sent: SpacySpan, short: Compressed, facts: Facts) -> Takeaw
     clitic = first.nbor() if first.i + 1 < len(first.doc) else None
     if clitic is not None and not first.whitespace_ and rest.startswith(clitic.text):
         # "they'd struck a deal": 'The Trump administration had struck', not "... 'd struck"
-        rest = _spelled_out(clitic) + rest[len(clitic.text) :]
+        rest = spelled_out(clitic) + rest[len(clitic.text) :]
     return Takeaway(text=f"{name} {rest}", sources=sorted([span, *short.sources]))
-
-
-CLITICS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
-
-
-def _spelled_out(clitic: Token) -> str:
-    """A contracted auxiliary written out for a noun subject: 'd (had before a participle,
-    else would), 's (has before a participle, else is), 're, 've, 'll, 'm."""
-    word = clitic.lower_.replace("’", "'")
-    after = clitic.nbor() if clitic.i + 1 < len(clitic.doc) else None
-    participle = after is not None and after.tag_ == "VBN"
-    if word == "'d":
-        return "had" if participle else "would"
-    if word == "'s":
-        return "has" if participle else "is"
-    return CLITICS.get(word, clitic.text)

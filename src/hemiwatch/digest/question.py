@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from hemiwatch.digest.tree import head_of
+from hemiwatch.digest.tree import head_of, spelled_out
 
 SMALL_WORDS = frozenset(
     "a an the and but or nor for so yet of to in on at by with from as into over than via".split()
@@ -65,6 +65,8 @@ def question(
         moved = auxes[0].i
         # 'X may have collided' asks 'Could X have collided?' ('May X ...?' asks leave)
         front = "could" if auxes[0].lower_ in {"may", "might"} else auxes[0].text
+        if front[:1] in {"'", "’"}:  # "they'd struck" asks 'Had they struck ...?'
+            front = spelled_out(auxes[0])
     elif root.lemma_ == "be":
         moved = root.i
         front = root.text

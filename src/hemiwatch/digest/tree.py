@@ -89,3 +89,19 @@ def glued(doc: Doc, tok: Token) -> bool:
         hi + 1 < len(doc) and not doc[hi].whitespace_ and DASHES & {doc[hi + 1].text, doc[hi].text}
     )
     return bool(before or after)
+
+
+CLITICS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
+
+
+def spelled_out(clitic: Token) -> str:
+    """A contracted auxiliary written out for a noun subject: 'd (had before a participle,
+    else would), 's (has before a participle, else is), 're, 've, 'll, 'm."""
+    word = clitic.lower_.replace("’", "'")
+    after = clitic.nbor() if clitic.i + 1 < len(clitic.doc) else None
+    participle = after is not None and after.tag_ == "VBN"
+    if word == "'d":
+        return "had" if participle else "would"
+    if word == "'s":
+        return "has" if participle else "is"
+    return CLITICS.get(word, clitic.text)
