@@ -252,3 +252,18 @@ def test_dashboard_forms_and_country_names(client: TestClient) -> None:
     assert "Venezuela" in client.get("/country/ve").text
     assert client.get("/country/ZZ").status_code == 404
     assert client.get("/country/narnia").status_code == 404
+
+
+def test_relevance_can_be_overruled_through_the_api(client: TestClient) -> None:
+    path = f"/api/relevance/{REFERENCE_ID}"
+    _error(client.put(path, json={"relevance": "off"}), 401)
+    got = client.put(path, json={"relevance": "off"}, headers=AUTH)
+    assert got.status_code == 200 and got.json() == {
+        "id": REFERENCE_ID, "relevance": "off", "off_topic": True,
+    }  # fmt: skip
+    board_rows = client.get("/api/board", params={"limit": 200}).json()["items"]
+    evidence = {e["article_id"] for r in board_rows for e in r["evidence"]}
+    assert REFERENCE_ID not in evidence
+    assert client.put(path, json={"relevance": None}, headers=AUTH).json()["off_topic"] is False
+    _error(client.put("/api/relevance/nope", json={"relevance": "on"}, headers=AUTH), 404)
+    _error(client.put(path, json={"relevance": "maybe"}, headers=AUTH), 422)

@@ -193,3 +193,16 @@ def test_csv_tables_have_their_header_even_when_empty(db: str, tmp_path: Path) -
         assert (empty / f"{table}.csv").read_text("utf-8").strip() == header, table
     with (full / "articles.csv").open(encoding="utf-8") as fh:
         assert {r["language"] for r in csv.DictReader(fh)} == {"en"}
+
+
+def test_relevance_command(tmp_path: Path, dev_corpus: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'rel.db'}"
+    assert run("ingest", str(dev_corpus), "--db", url).returncode == 0
+    off = run("relevance", REFERENCE_ID, "off", "--db", url)
+    assert off.returncode == 0 and "off-topic (set by you)" in off.stdout
+    rows = json.loads(run("board", "--db", url, "--format", "json").stdout)
+    assert REFERENCE_ID not in {e["article_id"] for r in rows for e in r["evidence"]}
+    back = run("relevance", REFERENCE_ID, "auto", "--db", url)
+    assert "on topic (hemiwatch's decision)" in back.stdout
+    missing = run("relevance", "no-such-article", "on", "--db", url)
+    assert missing.returncode == 2 and "no article" in missing.stderr

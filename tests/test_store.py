@@ -251,3 +251,28 @@ def test_an_id_repeated_in_one_input_with_other_text_is_kept(
     assert (report.added, report.skipped, len(report.renamed)) == (2, 1, 1)
     texts = {a.text for a, _, _ in store.all_articles()}
     assert len(texts) == 2 and store.count() == 2
+
+
+def test_an_analyst_overrules_relevance_and_the_board_follows(
+    store_url: str, dev_facts: Items
+) -> None:
+    """Issue 21: an article wrongly flagged off-topic can be brought back (and one wrongly
+    kept can be taken off); the board is folded again, and 'auto' restores hemiwatch's call."""
+    store = open_store(store_url)
+    store.add(dev_facts)
+
+    def ve_us() -> set[str]:
+        rows = [r for r in board(store) if (r["country"], r["target"]) == ("VE", "US")]
+        return {e["article_id"] for r in rows for e in r["evidence"]}
+
+    before = ve_us()
+    assert REFERENCE_ID in before
+    assert store.set_relevance(REFERENCE_ID, "off") is True
+    assert REFERENCE_ID not in ve_us()
+    listed = {a["id"]: a["off_topic"] for a in store.article_page(limit=100)[0]}
+    assert listed[REFERENCE_ID] is True
+    assert store.set_relevance(REFERENCE_ID, None) is False
+    assert ve_us() == before
+    with pytest.raises(NotFound):
+        store.set_relevance("no-such-article", "on")
+    store.close()

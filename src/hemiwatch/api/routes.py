@@ -25,6 +25,8 @@ from hemiwatch.api.schemas import (
     ErrorResponse,
     Page,
     QuoteRow,
+    RelevanceChange,
+    RelevanceState,
     SearchHit,
     Stored,
 )
@@ -141,6 +143,22 @@ async def post_article(request: Request, response: Response, ctx: Ctx) -> Stored
         topics=[t.label for t in facts.topics],
         takeaways=[t.text for t in facts.digest.takeaways] if facts.digest else [],
     )
+
+
+@router.put(
+    "/relevance/{article_id:path}",
+    response_model=RelevanceState,
+    responses={401: {"model": ErrorResponse}, 404: {"model": ErrorResponse}},
+)
+def put_relevance(
+    request: Request, ctx: Ctx, article_id: str, change: RelevanceChange
+) -> RelevanceState:
+    """Overrule the relevance decision for one stored article ("on", "off", or null for
+    hemiwatch's own); the board, the map and the briefs follow. Needs the bearer token."""
+    check_token(request, ctx.token)
+    with ctx.write_lock:
+        off = ctx.store.set_relevance(article_id, change.relevance)
+    return RelevanceState(id=article_id, relevance=change.relevance, off_topic=off)
 
 
 @router.get("/board", response_model=Page[BoardRow])

@@ -56,6 +56,16 @@ class Stored(BaseModel):
     takeaways: list[str]
 
 
+class RelevanceChange(BaseModel):
+    relevance: Literal["on", "off"] | None  # None: hemiwatch's own decision again
+
+
+class RelevanceState(BaseModel):
+    id: str
+    relevance: Literal["on", "off"] | None
+    off_topic: bool  # in effect now
+
+
 class StanceEvidence(BaseModel):
     article_id: str
     date: str | None

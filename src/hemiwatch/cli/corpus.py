@@ -387,6 +387,32 @@ def ask(
         out.print(line)
 
 
+class Relevance(StrEnum):
+    on = "on"
+    off = "off"
+    auto = "auto"
+
+
+@app.command()
+def relevance(
+    article_id: Annotated[str, typer.Argument(help="The stored article's id.")],
+    decision: Annotated[
+        Relevance,
+        typer.Argument(help="on: about security in the Americas; off: not; auto: hemiwatch's."),
+    ],
+    db: DbOption = None,
+) -> None:
+    """Overrule the relevance decision for one article; the board and briefs follow."""
+    store = _store(db)
+    try:
+        off = store.set_relevance(article_id, None if decision is Relevance.auto else decision)
+    except HemiwatchError as exc:
+        fail(str(exc))
+        raise typer.Exit(2) from None
+    who = "hemiwatch's decision" if decision is Relevance.auto else "set by you"
+    out.print(f"{article_id}: {'off-topic' if off else 'on topic'} ({who})", highlight=False)
+
+
 @app.command()
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,

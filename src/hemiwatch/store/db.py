@@ -26,6 +26,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    update,
 )
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
@@ -33,7 +34,7 @@ from hemiwatch.errors import ConfigError, NotFound, StoreError
 from hemiwatch.models import Article, Facts
 from hemiwatch.store import schema
 from hemiwatch.store.migrations import migrate
-from hemiwatch.store.writer import write_batch
+from hemiwatch.store.writer import rebuild_board, write_batch
 
 DEFAULT_URL = "sqlite:///hemiwatch.db"
 HL_OPEN, HL_CLOSE = "⟦", "⟧"  # marks around matched words in search snippets
@@ -116,6 +117,25 @@ class Store:
                 if attempt == 2 or not isinstance(exc.__cause__, IntegrityError):
                     raise
         return []
+
+    def set_relevance(self, article_id: str, decision: str | None) -> bool:
+        """An analyst's decision on an article: "on" (about security in the Americas), "off",
+        or None (hemiwatch's own again). The board is folded again for the article's pairs, and
+        the brief, the map and the answers follow. Returns whether it is off-topic now."""
+        if decision not in {"on", "off", None}:
+            raise ConfigError(f"relevance is 'on', 'off' or none, not {decision!r}")
+        _, facts, _ = self.article(article_id)
+        off = facts.off_topic if decision is None else decision == "off"
+        a, st = schema.articles, schema.stances
+        with self.transaction() as conn:
+            conn.execute(
+                update(a).where(a.c.id == article_id).values(off_topic=off, relevance=decision)
+            )
+            pairs = conn.execute(
+                select(st.c.actor, st.c.target).where(st.c.article_id == article_id).distinct()
+            )
+            rebuild_board(conn, {(r.actor, r.target) for r in pairs})
+        return off
 
     def add_error(self, item: str, reason: str) -> None:
         """Record why an item was not stored (text any database takes, however odd the item)."""

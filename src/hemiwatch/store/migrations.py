@@ -81,6 +81,12 @@ def _v6_provenance(conn: Connection) -> None:
                 conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column}"))
 
 
+def _v7_relevance(conn: Connection) -> None:
+    """An analyst's override of the relevance decision, per article."""
+    if "relevance" not in {c["name"] for c in inspect(conn).get_columns("articles")}:
+        conn.execute(text("ALTER TABLE articles ADD COLUMN relevance VARCHAR(8)"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "tables", _v1_tables),
     (2, "full-text search", _v2_full_text),
@@ -88,6 +94,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "search ranking", _v4_rank),
     (5, "quote dates", _v5_quote_day),
     (6, "fact provenance", _v6_provenance),
+    (7, "relevance override", _v7_relevance),
 ]
 
 

@@ -38,7 +38,9 @@ articles = Table(
     Column("title", Text, nullable=False, default=""),
     Column("text", Text, nullable=False),
     Column("language", String(8), nullable=False, default="en"),
-    Column("off_topic", Boolean, nullable=False, default=False),
+    Column("off_topic", Boolean, nullable=False, default=False),  # in effect (override or not)
+    # an analyst's decision: "on" or "off" topic, over hemiwatch's (kept in facts); NULL: none
+    Column("relevance", String(8)),
     Column("cluster_id", String(200), index=True, nullable=False),
     Column("facts", Text, nullable=False),  # the Facts record as JSON: spans, digest inputs
     Column("ingested_at", String(40), nullable=False),

@@ -188,6 +188,24 @@ def _update_board(
     conn.execute(insert(board), merged)
 
 
+def rebuild_board(conn: Connection, pairs: set[tuple[str, str]]) -> None:
+    """The board rows of these (actor, target) pairs, folded again from every stance of an
+    on-topic article (after an article's relevance changed)."""
+    if not pairs:
+        return
+    board, st, a = schema.board, schema.stances, schema.articles
+    keys = list(pairs)
+    conn.execute(delete(board).where(tuple_(board.c.actor, board.c.target).in_(keys)))
+    rows = conn.execute(
+        select(st, a.c.language)
+        .join(a, a.c.id == st.c.article_id)
+        .where(tuple_(st.c.actor, st.c.target).in_(keys), a.c.off_topic.is_(False))
+        .order_by(st.c.row_id)
+    )
+    stances = [dict(r._mapping) for r in rows]
+    _update_board(conn, stances, {s["article_id"]: s["language"] for s in stances})
+
+
 def _day(facts: Facts) -> dt.date | None:
     return facts.dateline.date if facts.dateline else None
 
