@@ -221,6 +221,12 @@ CASES: list[tuple[str, str, str]] = [
         "The force sought 2,000 officers. Countries pledged up to 2,600 officers.",
         "2000>2600",
     ),
+    (
+        "commitment.target",
+        "The multinational force deployed 900 officers, well short of the 2,500 it had hoped "
+        "for.",
+        "2500>none",
+    ),
     ("event.verb", "Colombia arrested two traffickers on Monday.", "CO"),
     ("event.noun", "The United States imposed sanctions on Venezuela on Monday.", "US"),
     ("event.cameo", "Colombia deplored the Venezuelan decision on Monday.", "CO"),
@@ -294,9 +300,9 @@ def made_by(facts: Facts, rule: str) -> Iterator[str]:
         )
     elif kind == "commitment":
         yield from (
-            f"{c.sought:g}>{c.pledged_max:g}"
+            f"{c.sought:g}>{c.pledged_max:g}" if c.pledged_max else f"{c.sought:g}>none"
             for c in facts.commitments
-            if c.basis == rule and c.sought and c.pledged_max
+            if c.basis == rule and c.sought
         )
     elif kind == "event":
         yield from (e.source_actor or "" for e in facts.events if e.basis == rule)

@@ -93,6 +93,7 @@ RULES: dict[str, str] = {
     "stance.target.most_named": "the article's clearly most-named other country (inferred)",
     # --- commitments and events ------------------------------------------------------------
     "commitment.sought_pledged": "a sought figure paired with the nearest pledged one",
+    "commitment.target": "a collective effort's target with no pledged total yet (a force's)",
     "event.verb": "an event verb from lexicons/plover.tsv",
     "event.noun": "an event noun carried by a light verb ('imposed sanctions')",
     "event.cameo": "an event verb typed by the CAMEO verb patterns (lexicons/cameo_*.tsv)",

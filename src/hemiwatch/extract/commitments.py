@@ -7,6 +7,7 @@ a few sentences. Only an article that states both sides gives a commitment.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
@@ -46,6 +47,8 @@ def extract_commitments(
             and abs(sentence_of[p.span] - sentence_of[ask.span]) <= MAX_SENTENCES_APART
         ]
         if not candidates:
+            if _collective(doc, ask):  # "the force ... well short of the 2,500 it had hoped for"
+                out.append(_target_only(doc, ask, unit, quotes, date))
             continue
         answer = min(candidates, key=lambda p: abs(p.span[0] - ask.span[0]))
         used.add(answer.span)
@@ -68,6 +71,40 @@ def extract_commitments(
             )
         )
     return out
+
+
+# a collective effort: a target with no pledged total is still a commitment when it is a
+# force's, a mission's or a fund's; one country's own aim is not (the real-news convention)
+COLLECTIVE = frozenset(
+    """force mission coalition multinational fund appeal alliance fuerza misión coalición
+    multinacional fondo llamamiento alianza""".split()
+)
+
+
+def _collective(doc: Doc, ask: NumberClaim) -> bool:
+    span = doc.char_span(ask.span[0], ask.span[1], alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.lemma_.lower() in COLLECTIVE for t in sentence_of(span))
+
+
+def _target_only(
+    doc: Doc, ask: NumberClaim, unit: str | None, quotes: list[Quote], date: dt.date | None
+) -> Commitment:
+    return Commitment(
+        initiative=_initiative(doc, ask),
+        sought=ask.value,
+        pledged_min=None,
+        pledged_max=None,
+        qualifier=None,
+        delivered=None,
+        unit=unit or "",
+        speaker=_speaker(quotes, ask.span),
+        date=date,
+        pledgers=[],
+        evidence=[ask.span],
+        basis="commitment.target",
+    )
 
 
 def _speaker(quotes: list[Quote], span: CharSpan) -> str | None:

@@ -549,8 +549,8 @@ def _role_word(tok: Token, noun: Token | None = None) -> tuple[str, str] | None:
         if head is None:
             continue
         for child in head.children:
-            if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in known:
-                return known[child.lemma_.lower()], "role.lexicon"
+            if child.dep_ in {"relcl", "acl"} and (found := _known_word(child, known)):
+                return found, "role.lexicon"
             if child.dep_ == "prep" and child.lower_ == "in":  # "$62 million in new funding"
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() in known:
@@ -577,6 +577,11 @@ def _role_word(tok: Token, noun: Token | None = None) -> tuple[str, str] | None:
             break
         node = node.head
     return None
+
+
+def _known_word(tok: Token, known: dict[str, str]) -> str | None:
+    """The role a word names, by its lemma or, where the model's lemma is wrong, its form."""
+    return known.get(tok.lemma_.lower()) or known.get(tok.lower_)
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
