@@ -223,8 +223,7 @@ CASES: list[tuple[str, str, str]] = [
     ),
     (
         "commitment.target",
-        "The multinational force deployed 900 officers, well short of the 2,500 it had hoped "
-        "for.",
+        "The multinational force deployed 900 officers, well short of the 2,500 it had hoped for.",
         "2500>none",
     ),
     ("event.verb", "Colombia arrested two traffickers on Monday.", "CO"),
