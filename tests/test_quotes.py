@@ -352,3 +352,13 @@ def test_the_head_of_a_body_named_by_its_initials(facts_of: FactsOf) -> None:
         '"The council will meet on Tuesday to discuss the events," the head of the OAS said.'
     )
     assert [q.speaker for q in f.quotes] == ["Arturo Benavidez"]
+
+
+def test_a_date_in_a_documents_name_is_not_its_issuer(facts_of: FactsOf) -> None:
+    """ "according to a 6 February notice": the notice is dated February, issued by whoever
+    the clause is about (the ministry), never "February"."""
+    f = facts_of(
+        "The Aurel Ministry of Finance has reissued its list of banned shipping firms, "
+        "according to a 6 February notice in the official gazette."
+    )
+    assert [q.speaker for q in f.quotes] == ["Aurel Ministry of Finance"]

@@ -527,7 +527,10 @@ DEFINITE = frozenset("the this that its his her their el la este esta ese esa su
 def _issuer_token(doc_tok: Token) -> Token | None:
     """The token naming who issued a document noun, read from its own phrase and clause."""
     for child in doc_tok.children:
-        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+        dated = child.ent_type_ in {"DATE", "TIME"}  # "a 6 February notice": when, not who
+        if not dated and (
+            child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN")
+        ):
             return child  # "the ministry's statement", "a Treasury Department statement"
         if child.dep_ in {"nmod"} and of_name(child):
             return child  # «el comunicado del Ministerio»
