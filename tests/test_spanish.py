@@ -440,3 +440,21 @@ def test_a_spanish_question_opens_on_the_subject_it_names() -> None:
     digest = analyze(Article(id="es-q2", title="Muestra", text=text)).digest
     assert digest is not None and digest.headline_question is not None
     assert digest.headline_question.startswith("¿La Armada de Aurel incautó"), digest
+
+
+def test_a_bare_source_takes_the_one_fuller_form_the_article_gives() -> None:
+    """«el gobierno ha anunciado» after «el gobierno colombiano»: that government; with two
+    governments named, which one is unsure and the bare form stays."""
+    one = (
+        "El gobierno colombiano envió tropas a la frontera tras los ataques de la guerrilla.\n\n"
+        "El gobierno ha anunciado que reforzará la presencia militar en la zona, pero "
+        "organizaciones sociales piden diálogo."
+    )
+    two = one.replace(
+        "tras los ataques", "y el gobierno venezolano cerró sus pasos tras los ataques"
+    )
+    speakers = []
+    for text in (one, two):
+        facts = analyze(Article(id="es-g", title="Muestra", text=text))
+        speakers.append(next(q.speaker for q in facts.quotes if q.text.startswith("reforzará")))
+    assert speakers == ["gobierno colombiano", "gobierno"]

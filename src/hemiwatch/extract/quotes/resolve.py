@@ -628,7 +628,9 @@ def _body(tok: Token, disc: Discourse, said: Sequence[Said]) -> Speaker | None:
                 country = country_in(name, tok.doc.lang_)
                 return Speaker(name, None, country, span, True, "speaker.body_short")
         if kind == "government":  # "the government said", with no government named before
-            return Speaker(text, None, None, span, True, "speaker.described")
+            name = fuller_phrase(tok, text) or text  # «el gobierno» -> «gobierno colombiano»
+            return Speaker(name, None, country_in(name, tok.doc.lang_), span, True,
+                           "speaker.described")  # fmt: skip
         return None
     acronym = tok.text.replace(".", "").isupper() and len(tok.text) >= 2
     if lemma not in org_heads() and tok.ent_type_ != "ORG" and not acronym and not kind:
@@ -681,8 +683,33 @@ def _described(
             return None  # "his lawyer" with no one for "his": no speaker
         name = f"{person.name}'s {name}" if tok.doc.lang_ == "en" else f"{name} de {person.name}"
     span = (phrase.start_char, phrase.end_char)
-    return Speaker(name, None, country_in(phrase.text, tok.doc.lang_), span,
+    if owner is None:
+        name = fuller_phrase(tok, name) or name  # «la fuerza aérea» -> «fuerzas aéreas ucranianas»
+    return Speaker(name, None, country_in(name, tok.doc.lang_), span,
                    basis="speaker.described")  # fmt: skip
+
+
+def fuller_phrase(tok: Token, short: str) -> str | None:
+    """The one fuller phrase the article gives for the same kind of source: same head lemma,
+    every word of the short form (by lemma), and more ("organizadores" -> "organizadores del
+    Festival", "the government" -> "the Guyanese government"); None when there are none, or
+    several (a second government: which one is unsure)."""
+    doc = tok.doc
+    words = {w.lower() for w in short.split()}
+    head = tok.lemma_.lower()
+    found: dict[str, str] = {}
+    for other in doc:
+        if other.i == tok.i or other.lemma_.lower() != head or other.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        phrase = noun_phrase(other, lower_tail=True)
+        text = strip_det(phrase.text, doc.lang_)
+        lemmas = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
+        extra = len(text.split()) - len(short.split())
+        if not 0 < extra <= 3 or len(text.split()) > 6 or any(t.pos_ == "VERB" for t in phrase):
+            continue
+        if all(w in lemmas or any(w.startswith(x[:5]) for x in lemmas) for w in words):
+            found.setdefault(text.casefold(), text)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _unresolved_name(tok: Token) -> Speaker | None:
