@@ -163,9 +163,14 @@ def test_commitments_in_other_words(facts_of: FactsOf) -> None:
     assert [(c.sought, c.pledged_max) for c in f.commitments] == [(900, 700)]
 
 
-def test_no_commitment_without_both_sides(facts_of: FactsOf) -> None:
+def test_a_collective_target_without_pledges_is_a_commitment(facts_of: FactsOf) -> None:
+    """The real-news convention: a force's target with no pledged total yet is kept (pledged
+    none); one country's own need is not a commitment."""
     f = facts_of("The force sought 4,000 soldiers for the mission.")
-    assert f.commitments == []
+    assert [(c.sought, c.pledged_max, c.basis) for c in f.commitments] == [
+        (4000, None, "commitment.target")
+    ]
+    assert facts_of("Peru needs 30 patrol boats for its coast guard.").commitments == []
 
 
 def test_events_are_plover_typed_with_actors(facts_of: FactsOf) -> None:

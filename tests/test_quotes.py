@@ -362,3 +362,17 @@ def test_a_date_in_a_documents_name_is_not_its_issuer(facts_of: FactsOf) -> None
         "according to a 6 February notice in the official gazette."
     )
     assert [q.speaker for q in f.quotes] == ["Aurel Ministry of Finance"]
+
+
+def test_the_army_is_the_states_not_a_guerrillas(facts_of: FactsOf) -> None:
+    """ "the Army" after "the Peruvian Army" and "the Popular Liberation Army" (an armed group
+    of this sample) is the Peruvian Army: the name with a country is the state's."""
+    f = facts_of(
+        "Three Peruvian Army soldiers were killed in an attack carried out by the Popular "
+        "Liberation Army guerrillas near the border, officials said. A patrol of the Peruvian "
+        "Army found the bodies.\n\n"
+        "The Army, which blamed the attack on the rebels, said that the troops “were the target "
+        "of an attack with long-range weapons” at a checkpoint."
+    )
+    got = {q.text[:20]: q.speaker for q in f.quotes if q.kind == "direct"}
+    assert got["were the target of a"] == "Peruvian Army"

@@ -149,7 +149,13 @@ class Bodies:
             if len(b.key) > len(key) and _holds(b.key, key) and (b.head == last or len(key) == 1)
         ]
         same_head = [n for n in holders if name_head(n) == last]
-        pool = [bare, *same, *(same_head or holders)]
+        fuller = same_head or holders
+        if len(key) == 1 and len({name_key(n) for n in fuller}) > 1:
+            # "the Army" after "the Colombian Army" and "the National Liberation Army": the
+            # one with a country is the state's; a guerrilla's name does not make "the Army"
+            national = [n for n in fuller if country_in(n, self.doc.lang_) is not None]
+            fuller = national or fuller
+        pool = [bare, *same, *fuller]
         return max(pool, key=lambda n: (len(name_key(n)), len(n)))
 
 
