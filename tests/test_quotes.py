@@ -376,3 +376,18 @@ def test_the_army_is_the_states_not_a_guerrillas(facts_of: FactsOf) -> None:
     )
     got = {q.text[:20]: q.speaker for q in f.quotes if q.kind == "direct"}
     assert got["were the target of a"] == "Peruvian Army"
+
+
+def test_a_lead_source_named_later_keeps_its_name(facts_of: FactsOf) -> None:
+    """ "..., a senior police commander announced." then "Colonel X, head of the anti-drug
+    police, told reporters." then "the police commander explained": X each time."""
+    f = facts_of(
+        "The Aurel anti-drug force seized half a ton of cocaine bound for Europe, a senior "
+        "police commander announced on Monday.\n\n"
+        "In three operations in the port city, 17 traffickers were arrested, Colonel Ramiro "
+        "Sandoval, head of the anti-drug police, told reporters.\n\n"
+        "“We found 160 packages of cocaine and a large amount of chemical precursors,” the "
+        "police commander explained."
+    )
+    direct = [q for q in f.quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Ramiro Sandoval"]

@@ -373,6 +373,11 @@ def _by_role(tok: Token, role: str, disc: Discourse, said: Sequence[Said]) -> Sp
             return _speaker(person, (a, b))
     if since >= 0:
         earlier = next(t for at, _, t in disc.described if at == since)
+        if _in_lead(earlier):  # "a high-ranking police commander announced. ... Colonel X,
+            # head of the police, told reporters. ... the police commander explained": X
+            ahead = _named_after(earlier, frozenset({"*"}), _article_gender(earlier), disc)
+            if ahead is not None:
+                return ahead
         return _described(earlier)
     ahead = _named_after(tok, holders, gender, disc)
     if ahead is not None:
