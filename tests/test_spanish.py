@@ -458,3 +458,13 @@ def test_a_bare_source_takes_the_one_fuller_form_the_article_gives() -> None:
         facts = analyze(Article(id="es-g", title="Muestra", text=text))
         speakers.append(next(q.speaker for q in facts.quotes if q.text.startswith("reforzará")))
     assert speakers == ["gobierno colombiano", "gobierno"]
+
+
+def test_a_body_is_called_by_its_name_not_a_description() -> None:
+    """«el Banco central de Aurelia» describes what «el Banco de Aurelia» names: the name."""
+    text = (
+        "El Banco central de Aurelia recortó los tipos de interés este jueves.\n\n"
+        "El Banco de Aurelia ha añadido que “la economía se frenó en el último trimestre”."
+    )
+    facts = analyze(Article(id="es-b", title="Muestra", text=text))
+    assert {q.speaker for q in facts.quotes} == {"Banco de Aurelia"}

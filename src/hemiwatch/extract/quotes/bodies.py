@@ -101,6 +101,16 @@ def _DEMONYMS() -> dict[str, tuple[str, ...]]:
     return out
 
 
+CONNECTORS = frozenset("de del la las los el y e en para a of the and for in on to at".split())
+
+
+def _proper(name: str) -> bool:
+    """A name, not a description: every word capitalised but the connectors ("Banco de
+    México", "Ministry of Defense"; not "Banco central de México")."""
+    words = [w for w in re.findall(r"[\w'’-]+", name) if w.lower() not in CONNECTORS]
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
 def country_in(name: str, language: str = "en") -> str | None:
     """The country a body's name carries: "U.S. Southern Command" -> US."""
     for match in find_places(name, language=language):
@@ -156,6 +166,9 @@ class Bodies:
             national = [n for n in fuller if country_in(n, self.doc.lang_) is not None]
             fuller = national or fuller
         pool = [bare, *same, *fuller]
+        proper = [n for n in pool if _proper(n)]
+        if proper and _proper(bare):
+            pool = proper  # «Banco de México», not the description «Banco central de México»
         return max(pool, key=lambda n: (len(name_key(n)), len(n)))
 
 
