@@ -468,3 +468,22 @@ def test_a_body_is_called_by_its_name_not_a_description() -> None:
     )
     facts = analyze(Article(id="es-b", title="Muestra", text=text))
     assert {q.speaker for q in facts.quotes} == {"Banco de Aurelia"}
+
+
+def test_a_reports_author_and_a_subject_hung_on_an_adjunct() -> None:
+    """«El informe de la Estrategia X elaborado por el Departamento Y indica …»: Y wrote it;
+    «De acuerdo con la investigación, la Intendencia Z, encargada de …, reportó …»: Z, not
+    the woman of the sentence before (a pro-drop guess)."""
+    text = (
+        "Se rumora que la supuesta líder de la banda, Marta Olmos Vidal, huyó a la frontera.\n\n"
+        "De acuerdo con la investigación, la Intendencia de Verificación Especial, encargada de "
+        "vigilar los movimientos financieros, reportó varias transacciones «sin justificación "
+        "legal» entre febrero y mayo.\n\n"
+        "El informe de la Estrategia Regional de Control de Drogas elaborado por el "
+        "Departamento de Estado de Aurelia indica que los cargamentos “se trafican por tierra "
+        "a través de porosas fronteras”."
+    )
+    facts = analyze(Article(id="es-r", title="Muestra", text=text))
+    got = {q.text[:20]: q.speaker for q in facts.quotes if q.kind == "direct"}
+    assert got["sin justificación le"] == "Intendencia de Verificación Especial"
+    assert got["se trafican por tier"].startswith("Departamento de Estado")

@@ -124,9 +124,22 @@ def subject_of(verb: Token, quoted: Spans) -> tuple[Token | None, str | None, bo
     left = _nominal_before(verb)
     if left is not None:
         return left, None, False
+    if verb.doc.lang_ == "es" and (hung := _hung_on_adjunct(verb)) is not None:
+        return hung, None, False
     if verb.doc.lang_ == "es" and node is verb and finite_of(verb) is not None:
         return None, "speaker.prodrop", True  # «…», agregó. / «…», ha remarcado.
     return None, None, False
+
+
+def _hung_on_adjunct(verb: Token) -> Token | None:
+    """«De acuerdo con la investigación, la Intendencia X, encargada de …, reportó …»: the
+    parser hangs the subject on the fronted adjunct as its apposition; a name there, before
+    the verb, is who acts (not a pro-drop subject from sentences before)."""
+    for adjunct in (c for c in verb.children if c.dep_ == "obl" and c.i < verb.i):
+        for appos in (g for g in adjunct.children if g.dep_ == "appos" and g.i < verb.i):
+            if appos.pos_ == "PROPN" and appos.ent_type_ not in {"LOC"}:
+                return appos
+    return None
 
 
 def finite_of(verb: Token) -> Token | None:

@@ -530,7 +530,20 @@ DEFINITE = frozenset("the this that its his her their el la este esta ese esa su
 
 
 def _issuer_token(doc_tok: Token) -> Token | None:
-    """The token naming who issued a document noun, read from its own phrase and clause."""
+    """The token naming who issued a document noun, read from its own phrase and clause: its
+    author ("released by", «elaborado por») before its owner or title («el informe de la
+    Estrategia X elaborado por el Departamento de Estado»: the Department)."""
+    for child in doc_tok.children:
+        if child.dep_ in {"acl", "relcl", "amod"}:  # «elaborado por» is parsed as either
+            for g in child.children:
+                if g.dep_ == "agent":
+                    by = [x for x in g.children if x.dep_ == "pobj"]
+                    if by:
+                        return by[0]  # "an indictment released by the Justice Department"
+                if g.dep_ in {"obl", "obl:agent", "obj"} and any(
+                    c.dep_ == "case" and c.lower_ == "por" for c in g.children
+                ):
+                    return g  # «el informe elaborado por el Departamento de Estado»
     for child in doc_tok.children:
         dated = child.ent_type_ in {"DATE", "TIME"}  # "a 6 February notice": when, not who
         if not dated and (
@@ -543,16 +556,6 @@ def _issuer_token(doc_tok: Token) -> Token | None:
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj and not is_document(pobj[0]) and pobj[0].pos_ in {"PROPN", "NOUN"}:
                 return pobj[0]  # "a report from the U.N."
-        if child.dep_ in {"acl", "relcl"}:
-            for g in child.children:
-                if g.dep_ == "agent":
-                    by = [x for x in g.children if x.dep_ == "pobj"]
-                    if by:
-                        return by[0]  # "an indictment released by the Justice Department"
-                if g.dep_ in {"obl", "obl:agent"} and any(
-                    c.dep_ == "case" and c.lower_ == "por" for c in g.children
-                ):
-                    return g  # «el informe elaborado por el Departamento de Estado»
     head = doc_tok.head
     if doc_tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         clause = head.head.head  # "X has reissued its list ..., according to a notice"
