@@ -391,3 +391,19 @@ def test_a_lead_source_named_later_keeps_its_name(facts_of: FactsOf) -> None:
     )
     direct = [q for q in f.quotes if q.kind == "direct"]
     assert [q.speaker for q in direct] == ["Ramiro Sandoval"]
+
+
+def test_a_speakers_name_never_reaches_back_over_a_comma() -> None:
+    """A parse that hangs the last item of a list on the speaker ("... and Chad, Peru's army
+    said", 'Chad' an nmod of 'army') gives the name "Peru's army", not "Chad, Peru's army"."""
+    from spacy.tokens import Doc
+
+    from hemiwatch.config import MODEL_EN
+    from hemiwatch.extract.quotes.bodies import noun_phrase
+    from hemiwatch.nlp import load_model
+
+    words = ["and", "Chad", ",", "Peru", "'s", "army", "said", "."]
+    heads = [1, 5, 1, 5, 3, 6, 6, 6]
+    deps = ["cc", "nmod", "punct", "poss", "case", "nsubj", "ROOT", "punct"]
+    doc = Doc(load_model(MODEL_EN).vocab, words=words, heads=heads, deps=deps)
+    assert noun_phrase(doc[5]).text == "Peru 's army"

@@ -268,6 +268,9 @@ def noun_phrase(tok: Token, lower_tail: bool = False) -> Span:
             first = min([child.i, *(g.left_edge.i for g in child.children if g.dep_ not in
                                     {"conj", "cc", "punct", "appos"})])  # fmt: skip
             start = min(start, first)
+    commas = [i for i in range(start, tok.i) if doc[i].text == ","]
+    if commas:  # "... and Niger, Mali's army said": a name never reaches back over a comma
+        start = commas[-1] + 1
     end = reach = tok.i + 1
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
