@@ -22,7 +22,10 @@ def brief(
 ) -> dict[str, Any]:
     """{"title", "synopsis", "takeaways": [{"text", "article_ids"}], "quotes", "sources"}."""
     ids = store.article_ids(since=since, until=until, country=country, topic=topic)
-    window = " – ".join(x for x in (_iso(since) or "start", _iso(until) or "now"))
+    if since or until:
+        window = " – ".join(x for x in (_iso(since) or "the first article", _iso(until) or "now"))
+    else:
+        window = "every stored article"
     focus = " · ".join(x for x in ((place_name(country) if country else ""), topic or "") if x)
     title = f"Briefing: {window}" + (f" · {focus}" if focus else "")
     if not ids:
