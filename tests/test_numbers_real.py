@@ -73,7 +73,8 @@ def test_one_person_is_a_count_but_one_nation_is_not(facts_of: FactsOf) -> None:
 def test_counts_that_are_no_claims(facts_of: FactsOf) -> None:
     f = facts_of(
         "The boat was intercepted about 240 miles north of the island, on a 700-meter track. "
-        "The two nations signed the plan in two phases. Officers seized 300 kilograms of cocaine."
+        "The two nations signed the plan in two phases. Officers seized 300 kilograms of cocaine. "
+        "The list is published under 31 CFR part 515, whose three sections bar such trade."
     )
     assert figures(f) == [(300, "kilograms")]
 
