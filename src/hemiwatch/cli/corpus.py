@@ -82,9 +82,15 @@ def _store(db: str | None, create: bool = False) -> Store:
     except HemiwatchError as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
+    name_database(url)
+    return store
+
+
+def name_database(url: str) -> None:
+    """Say on stderr which database a command uses: the file, or the URL of a server."""
+    path = sqlite_path(url)
     where = path.resolve() if path is not None else url
     err.print(f"[dim]database: {escape(str(where))}[/dim]", highlight=False, soft_wrap=True)
-    return store
 
 
 WIDE = 120  # below this many columns, board and quotes stack each entry instead of a table
@@ -466,15 +472,13 @@ def serve(
     from hemiwatch.api import create_app
 
     url = database_url(db)
-    path = sqlite_path(url)
     try:
         application = create_app(url)
     except HemiwatchError as exc:
         fail(str(exc))
         raise typer.Exit(2) from None
     shown = "127.0.0.1" if host == "0.0.0.0" else host
-    where = path.resolve() if path is not None else url
-    err.print(f"[dim]database: {escape(str(where))}[/dim]", highlight=False, soft_wrap=True)
+    name_database(url)
     err.print(
         f"hemiwatch dashboard: http://{shown}:{port}/  (API docs: http://{shown}:{port}/docs; "
         "Ctrl-C stops)",
