@@ -21,7 +21,6 @@ from hemiwatch.extract.lexicons import (
     find_places,
     first_names,
     gazetteer,
-    reporting_verbs,
     titles,
 )
 from hemiwatch.models import Person
@@ -320,18 +319,6 @@ def _name_part(span: Span) -> Span:
 
 # ("de" is not one of them: "De la Cruz" is a surname)
 LEADING_PREPOSITIONS = frozenset({"según", "para", "por", "ante", "tras", "con", "after"})
-
-
-def _speaks(cand: _Candidate) -> bool:
-    """Some mention is the subject of a verb of speech ("..., Peralta said", "according to X")."""
-    speech = reporting_verbs()[0]
-    for span in cand.spans:
-        root = span.root
-        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in speech:
-            return True
-        if root.dep_ == "pobj" and root.head.head.lower_ == "according":
-            return True
-    return False
 
 
 def _with_hyphen_tail(span: Span) -> Span:
