@@ -423,8 +423,9 @@ CONNECTORS = frozenset("de del la las los el y of the and for".split())
 
 def _acronyms(title: str) -> set[str]:
     """The initials of the runs of capitalised words in a title, from each word after a
-    connector: "secretario general de la Organización de Estados Americanos" -> {"sgoea",
-    "oea", "ea"}; "Secretary General of the Organization of American States" -> {.., "oas"}."""
+    connector: "secretario general de la Organización de Estados Americanos" -> {"oea",
+    "ea"}; "Secretary General of the Organization of American States" -> {"sgoas", "oas",
+    "as"}."""
     words = re.findall(r"[\w-]+", title)
     out = set()
     for i, word in enumerate(words):
