@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
@@ -48,6 +48,8 @@ def test_dateline_never_breaks(text: str) -> None:
 
 @given(NEWSY)
 def test_analysis_spans_lie_inside_the_text(text: str) -> None:
+    # a NUL is refused by the Article's own checks before any analysis (test_robustness.py)
+    assume("\x00" not in text)
     try:
         facts = analyze(Article(id="p", title="", text=text))
     except HemiwatchError:
