@@ -27,27 +27,33 @@ def feed_articles(data: bytes, item: str) -> Iterator[Item]:
     outlet = parsed.feed.get("title") or None
     for n, entry in enumerate(parsed.entries, 1):
         where = f"{item}#entry{n}"
-        body = _entry_text(entry)
-        if not body.strip():
-            yield where, UnreadableInput(where, "feed entry has no text")
-            continue
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        guid = entry.get("id")
-        explicit = bool(guid) and not str(guid).startswith("http")
-        try:
-            article = checked(
-                where,
-                id=str(guid) if explicit else "pending",
-                title=_plain(entry.get("title", "")),
-                text=body,
-                url=entry.get("link"),
-                source=outlet,
-                published=dt.date(*stamp[:3]) if stamp else None,
-            )
-        except IngestError as exc:
-            yield where, exc
-            continue
-        yield where, with_identity(article, explicit)
+        yield where, entry_article(entry, where, outlet)
+
+
+def entry_article(
+    entry: feedparser.FeedParserDict, where: str, outlet: str | None
+) -> Article | IngestError:
+    """A feed entry as an Article (its id the entry's guid, else derived from its link), or
+    the error that says why not."""
+    body = _entry_text(entry)
+    if not body.strip():
+        return UnreadableInput(where, "feed entry has no text")
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    guid = entry.get("id")
+    explicit = bool(guid) and not str(guid).startswith("http")
+    try:
+        article = checked(
+            where,
+            id=str(guid) if explicit else "pending",
+            title=_plain(entry.get("title", "")),
+            text=body,
+            url=entry.get("link"),
+            source=outlet,
+            published=dt.date(*stamp[:3]) if stamp else None,
+        )
+    except IngestError as exc:
+        return exc
+    return with_identity(article, explicit)
 
 
 def jsonl_articles(data: bytes, item: str, max_line: int) -> Iterator[Item]:

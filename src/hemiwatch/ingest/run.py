@@ -32,6 +32,7 @@ class IngestReport:
     skipped: int = 0  # already stored: ingesting twice changes nothing
     failed: list[str] = field(default_factory=list)
     renamed: list[str] = field(default_factory=list)  # "item: id -> new id" for each conflict
+    stored_items: list[str] = field(default_factory=list)  # the item of each article stored
 
 
 def conflict_id(article_id: str, digest: str) -> str:
@@ -71,8 +72,21 @@ def ingest(
     not grow with the corpus; only this process writes to the database.
     """
     settings = settings or Settings()
+    return ingest_items(iter_items(paths, settings), store, settings, batch, tick, analyzer)
+
+
+def ingest_items(
+    source: Iterable[tuple[str, Article | IngestError]],
+    store: Store,
+    settings: Settings,
+    batch: int = 32,
+    tick: Callable[[int], None] | None = None,
+    analyzer: Analyzer | None = None,
+) -> IngestReport:
+    """`ingest` for items from anywhere (files, a poll of a web source): (item, Article or
+    the error that kept it from being one)."""
     report = IngestReport()
-    items = iter_items(paths, settings)
+    items = iter(source)
     origin: dict[int, str] = {}  # id() of an article in flight -> where it came from
     claimed: dict[str, str] = {}  # id -> content hash, for the ids of this run not yet stored
     origin_of: dict[str, str] = {}  # article id -> its item, for errors at write time
@@ -142,6 +156,7 @@ def _write(
                 report.failed.append(f"{item}: {exc}")
                 refused += 1
     report.added += len(added)
+    report.stored_items += [where.get(aid, aid) for aid in added]
     report.skipped += len(pending) - len(added) - refused  # stored meanwhile by another writer
 
 

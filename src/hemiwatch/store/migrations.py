@@ -87,6 +87,12 @@ def _v7_relevance(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE articles ADD COLUMN relevance VARCHAR(8)"))
 
 
+def _v8_fetching(conn: Connection) -> None:
+    """The fetch log, conditional-GET validators and the polls of sources."""
+    for table in (schema.fetch_log, schema.fetch_state, schema.polls):
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "tables", _v1_tables),
     (2, "full-text search", _v2_full_text),
@@ -95,6 +101,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (5, "quote dates", _v5_quote_day),
     (6, "fact provenance", _v6_provenance),
     (7, "relevance override", _v7_relevance),
+    (8, "fetching from the web", _v8_fetching),
 ]
 
 

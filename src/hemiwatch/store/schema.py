@@ -166,5 +166,38 @@ ingest_errors = Table(
     Column("reason", Text, nullable=False),
     Column("time", String(40), nullable=False),
 )
+fetch_log = Table(  # every request made on the web, failed ones included
+    "fetch_log",
+    metadata,
+    Column("row_id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False),
+    Column("source", Text),
+    Column("time", String(40), nullable=False, index=True),
+    Column("status", Integer),
+    Column("bytes", Integer, nullable=False),
+    Column("seconds", Float, nullable=False),
+    Column("error", Text),
+)
+fetch_state = Table(  # validators for conditional GET, per URL fetched whole
+    "fetch_state",
+    metadata,
+    Column("url", String(2000), primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("checked_at", String(40), nullable=False),
+)
+polls = Table(  # one row per poll of a source: what the sources page shows
+    "polls",
+    metadata,
+    Column("row_id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False, index=True),
+    Column("url", Text, nullable=False),
+    Column("started", String(40), nullable=False),
+    Column("finished", String(40), nullable=False),
+    Column("items", Integer, nullable=False),  # entries or pages the source offered
+    Column("new", Integer, nullable=False),  # stored by this poll
+    Column("failed", Integer, nullable=False),
+    Column("error", Text),  # the first failure, for the page
+)
 
 FACT_TABLES = (quotes, stances, commitments, numbers, tags, events)

@@ -1,0 +1,199 @@
+"""One poll of one source -> items for ingest: the feed (or page, or sitemap) fetched with
+conditional GET, each new entry's page fetched when the feed carries only a summary, and
+nothing fetched whose URL is stored already."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import feedparser
+
+from hemiwatch.config import Settings
+from hemiwatch.errors import FetchError, IngestError, UnreadableInput
+from hemiwatch.fetch.http import Fetched, Fetcher, declared_charset
+from hemiwatch.fetch.sources import Source
+from hemiwatch.ingest.decode import decode_text
+from hemiwatch.ingest.feeds import entry_article
+from hemiwatch.ingest.html import article_from_html
+from hemiwatch.ingest.identity import normalize_url, with_identity
+from hemiwatch.models import Article
+from hemiwatch.store.fetchlog import FetchLog
+
+Item = tuple[str, Article | IngestError]
+FULL_TEXT = 1500  # a feed entry with less text than this (and no content) is a summary
+MAX_PAGES = 200  # pages fetched per poll of a sitemap or a feed, newest first
+MAX_SITEMAPS = 10
+
+
+@dataclass
+class Tally:
+    """What a poll offered and what went wrong, for its row in the polls table."""
+
+    items: int = 0
+    known: int = 0  # already stored: not fetched again
+    failed: int = 0
+    retry: bool = False  # a failure that may pass by itself: the source is read whole next time
+    errors: list[str] = field(default_factory=list)
+
+    def failure(self, error: IngestError) -> IngestError:
+        self.failed += 1
+        self.errors.append(str(error))
+        self.retry = self.retry or (isinstance(error, FetchError) and error.transient)
+        return error
+
+
+def poll(
+    source: Source,
+    fetcher: Fetcher,
+    log: FetchLog,
+    settings: Settings,
+    tally: Tally,
+    stop: threading.Event | None = None,
+) -> Iterator[Item]:
+    """The source's new items, one at a time (stopping between items once `stop` is set).
+    Its validators are kept unless a page failed in a way that may pass (a timeout, a 5xx), so
+    that such an item is tried again on the next poll instead of hidden behind a 304."""
+    etag, modified = log.validators(source.url)
+    try:
+        got = fetcher.get(source.url, etag, modified)
+    except FetchError as exc:
+        yield source.url, tally.failure(exc)
+        return
+    if got.not_modified:
+        return
+    kind = source.kind if source.kind != "auto" else sniff(got)
+    if kind == "page":
+        tally.items += 1
+        yield got.url, _page(got, source, source.url, settings, tally)
+        complete = True
+    else:
+        entries = _entries(got, source, fetcher, tally) if kind == "feed" else None
+        links = _sitemap(got, fetcher, tally) if kind == "sitemap" else []
+        complete = yield from _new_items(
+            entries, links, source, fetcher, log, settings, tally, stop
+        )
+    if complete and not tally.retry:
+        log.remember(source.url, got.etag, got.last_modified)
+
+
+def sniff(got: Fetched) -> str:
+    """feed, sitemap or page, from the media type and the first bytes."""
+    head = got.body[:1024].lstrip().lower()
+    media = got.content_type.split(";")[0].strip().lower()
+    if b"<urlset" in head or b"<sitemapindex" in head:
+        return "sitemap"
+    if "rss" in media or "atom" in media or head.startswith((b"<rss", b"<feed", b"<rdf")):
+        return "feed"
+    if head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head):
+        return "feed"
+    return "page"
+
+
+Entry = tuple[str, feedparser.FeedParserDict | None]  # (link, the feed entry if any)
+
+
+def _entries(
+    got: Fetched, source: Source, fetcher: Fetcher, tally: Tally
+) -> list[tuple[str, Article | IngestError | None]]:
+    """(link, the entry's own article or None when its page must be fetched) per entry."""
+    parsed = feedparser.parse(got.body, response_headers={"content-type": got.content_type})
+    if not parsed.entries:
+        reason = str(getattr(parsed, "bozo_exception", "") or "no entries")
+        tally.failure(UnreadableInput(got.url, f"malformed or empty feed ({reason[:120]})"))
+        return []
+    outlet = source.name or parsed.feed.get("title") or None
+    found: list[tuple[str, Article | IngestError | None]] = []
+    for n, entry in enumerate(parsed.entries, 1):
+        link = str(entry.get("link") or "")
+        where = link or f"{got.url}#entry{n}"
+        full = bool(entry.get("content")) or len(entry.get("summary", "")) >= FULL_TEXT
+        if full or not link.startswith(("http://", "https://")):
+            found.append((where, entry_article(entry, where, outlet)))
+        else:
+            found.append((link, None))
+    return found
+
+
+def _sitemap(got: Fetched, fetcher: Fetcher, tally: Tally) -> list[str]:
+    """The page URLs of a sitemap (and of the sitemaps it names), read by trafilatura."""
+    from trafilatura.sitemaps import SitemapObject
+
+    host = urlsplit(got.url).netloc
+    base = f"{urlsplit(got.url).scheme}://{host}"
+    sitemap = SitemapObject(base, host.split(":")[0], [], external=True)
+    sitemap.current_url, sitemap.content = got.url, got.body.decode("utf-8", "replace")
+    sitemap.process()
+    while sitemap.sitemap_urls and len(sitemap.seen) < MAX_SITEMAPS:
+        sitemap.current_url = sitemap.sitemap_urls.pop()
+        sitemap.seen.add(sitemap.current_url)
+        try:
+            sitemap.content = fetcher.get(sitemap.current_url).body.decode("utf-8", "replace")
+        except FetchError as exc:
+            tally.failure(exc)
+            continue
+        sitemap.process()
+        sitemap.sitemap_urls = [u for u in sitemap.sitemap_urls if u not in sitemap.seen]
+    return list(dict.fromkeys(sitemap.urls))
+
+
+def _new_items(
+    entries: list[tuple[str, Article | IngestError | None]] | None,
+    links: list[str],
+    source: Source,
+    fetcher: Fetcher,
+    log: FetchLog,
+    settings: Settings,
+    tally: Tally,
+    stop: threading.Event | None,
+) -> Generator[Item, None, bool]:
+    """The items not stored yet; returns whether every one was read (not stopped)."""
+    offered = entries if entries is not None else [(link, None) for link in links]
+    tally.items += len(offered)
+    keys = {normalize_url(link): link for link, _ in offered if link.startswith("http")}
+    stored = log.stored_urls(sorted(keys))
+    fetched = 0
+    for link, own in offered:
+        if link.startswith("http") and normalize_url(link) in stored:
+            tally.known += 1
+            continue
+        if stop is not None and stop.is_set():
+            return False
+        if own is not None:
+            yield link, tally.failure(own) if isinstance(own, IngestError) else _named(own, source)
+            continue
+        if fetched >= MAX_PAGES:
+            return False  # the rest on the next poll
+        fetched += 1
+        try:
+            page = fetcher.get(link)
+        except FetchError as exc:
+            yield link, tally.failure(exc)
+            continue
+        yield link, _page(page, source, link, settings, tally)
+    return True
+
+
+def _page(
+    got: Fetched, source: Source, link: str, settings: Settings, tally: Tally
+) -> Article | IngestError:
+    """An article page as an Article under its link (the URL the store knows it by)."""
+    try:
+        charset = declared_charset(got)
+        if charset:
+            text = got.body.decode(charset, "replace")
+        else:  # no charset declared: UTF-8, else Windows-1252 (decode_text tells them apart)
+            text = decode_text(got.body, link, settings.max_bytes)
+        article = article_from_html(text, link, default_id="", url=link)
+    except IngestError as exc:
+        return tally.failure(exc)
+    except Exception as exc:  # the barrier: one page never ends the poll
+        return tally.failure(IngestError(link, f"unexpected error ({type(exc).__name__}: {exc})"))
+    return _named(with_identity(article, explicit=False), source)
+
+
+def _named(article: Article, source: Source) -> Article:
+    """The source's name as the article's outlet, when the source has one."""
+    return article.model_copy(update={"source": source.name}) if source.name else article
