@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -32,7 +31,6 @@ from hemiwatch.config import Settings
 from hemiwatch.errors import HemiwatchError
 
 if TYPE_CHECKING:
-    from hemiwatch.models import Article
     from hemiwatch.store import Store
 
 
@@ -121,7 +119,11 @@ def _date(value: str | None, name: str) -> dt.date | None:
 @app.command()
 def ingest(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files, folders, corpus folders, JSONL or RSS/Atom feeds.")
+        list[str],
+        typer.Argument(
+            help="Files, folders, corpus folders, JSONL or RSS/Atom feeds; http(s) URLs of "
+            "feeds, article pages or sitemaps."
+        ),
     ],
     db: DbOption = None,
     workers: WorkersOption = None,
@@ -130,26 +132,28 @@ def ingest(
     language: LanguageOption = None,
 ) -> None:
     """Analyse and store articles; the same input twice changes nothing."""
+    from hemiwatch.cli.sources import dask_analyzer, ingest_urls
     from hemiwatch.ingest.run import ingest as ingest_paths
 
+    urls = [p for p in paths if p.lower().startswith(("http://", "https://"))]
+    files = [Path(p) for p in paths if p not in urls]
     store = _store(db, create=True)
-    analyzer = None
-    if workers or scheduler:
-        from hemiwatch.scale import analyze_distributed
-
-        def analyzer(articles: Iterable[Article], settings: Settings) -> Iterator[Any]:
-            return analyze_distributed(articles, settings, workers, scheduler)
-
+    analyzer = dask_analyzer(workers, scheduler)
+    settings = Settings(gate=gate, language=language.value if language else None)
     try:
         with progress("ingest", eta=False, keep=True) as bar:
             task = bar.add_task("ingest", total=None)
-            report = ingest_paths(
-                paths,
-                store,
-                Settings(gate=gate, language=language.value if language else None),
-                tick=lambda n: bar.advance(task, n),
-                analyzer=analyzer,
-            )
+
+            def tick(n: int) -> None:
+                bar.advance(task, n)
+
+            report = ingest_paths(files, store, settings, tick=tick, analyzer=analyzer)
+            if urls:
+                fetched = ingest_urls(urls, store, settings, analyzer, tick)
+                report.added += fetched.added
+                report.skipped += fetched.skipped
+                report.failed += fetched.failed
+                report.renamed += fetched.renamed
     except HemiwatchError as exc:
         fail(str(exc))
         raise typer.Exit(1) from None
@@ -463,10 +467,17 @@ def serve(
             help="Address of a reverse proxy whose X-Forwarded-For is believed (default: none)."
         ),
     ] = None,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Also follow the web sources file (as `watch`).")
+    ] = False,
+    sources: Annotated[
+        Path | None, typer.Option("--sources", help="Sources file for --watch.")
+    ] = None,
 ) -> None:
     """Serve the dashboard at / and the REST API under /api (OpenAPI at /docs); Ctrl-C stops.
 
-    Writes (POST /api/articles) need HEMIWATCH_API_TOKEN set and sent as a bearer token."""
+    Writes (POST /api/articles, /api/fetch) need HEMIWATCH_API_TOKEN set and sent as a bearer
+    token."""
     import uvicorn
 
     from hemiwatch.api import create_app
@@ -487,11 +498,20 @@ def serve(
     )
     # forwarded headers only from a proxy named: else any local client could pose as many and
     # slip past the per-client write limit by rotating X-Forwarded-For
-    uvicorn.run(
-        application,
-        host=host,
-        port=port,
-        log_level="warning",
-        proxy_headers=trusted_proxy is not None,
-        forwarded_allow_ips=trusted_proxy or "",
-    )
+    halt = None
+    if watch:
+        from hemiwatch.cli.sources import background_watch
+
+        halt = background_watch(application.state.ctx, url, sources)
+    try:
+        uvicorn.run(
+            application,
+            host=host,
+            port=port,
+            log_level="warning",
+            proxy_headers=trusted_proxy is not None,
+            forwarded_allow_ips=trusted_proxy or "",
+        )
+    finally:
+        if halt:
+            halt()
