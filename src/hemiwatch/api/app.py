@@ -12,7 +12,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from hemiwatch import __version__
-from hemiwatch.api import errors
+from hemiwatch.api import errors, fetching
 from hemiwatch.api.context import Context
 from hemiwatch.api.routes import router as api_router
 from hemiwatch.api.security import RateLimit
@@ -67,6 +67,7 @@ def create_app(
     )
     errors.install(app, pages.error_page)
     app.include_router(api_router)
+    app.include_router(fetching.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)

@@ -56,6 +56,18 @@ class Stored(BaseModel):
     takeaways: list[str]
 
 
+class FetchRequest(BaseModel):
+    url: str = Field(max_length=2000)  # a feed, an article page or a sitemap, http(s)
+
+
+class Fetched(BaseModel):
+    url: str
+    offered: int  # entries or pages the URL gave
+    stored: int  # articles stored by this request
+    already: int  # already stored (not fetched again)
+    failed: list[str]  # why each item that failed did not become an article
+
+
 class RelevanceChange(BaseModel):
     relevance: Literal["on", "off"] | None  # None: hemiwatch's own decision again
 

@@ -218,6 +218,17 @@ def brief_page(
     return _page(request, "brief.html", brief=result, form=form, topics=TOPICS)
 
 
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request, ctx: Ctx) -> HTMLResponse:
+    """Each web source's last poll (when, what it offered, stored, failed) and the latest
+    failed requests."""
+    from hemiwatch.store.fetchlog import FetchLog
+
+    log = FetchLog(ctx.store)
+    failures = [r for r in log.requests(200) if r["error"]][:25]
+    return _page(request, "sources.html", polls=log.latest_polls(), failures=failures)
+
+
 @router.get("/favicon.ico")
 def favicon() -> FileResponse:
     return FileResponse(
