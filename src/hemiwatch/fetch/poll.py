@@ -70,7 +70,7 @@ def poll(
         yield got.url, _page(got, source, source.url, settings, tally)
         complete = True
     else:
-        entries = _entries(got, source, fetcher, tally) if kind == "feed" else None
+        entries = _entries(got, source, tally) if kind == "feed" else None
         links = _sitemap(got, fetcher, tally) if kind == "sitemap" else []
         complete = yield from _new_items(
             entries, links, source, fetcher, log, settings, tally, stop
@@ -92,11 +92,8 @@ def sniff(got: Fetched) -> str:
     return "page"
 
 
-Entry = tuple[str, feedparser.FeedParserDict | None]  # (link, the feed entry if any)
-
-
 def _entries(
-    got: Fetched, source: Source, fetcher: Fetcher, tally: Tally
+    got: Fetched, source: Source, tally: Tally
 ) -> list[tuple[str, Article | IngestError | None]]:
     """(link, the entry's own article or None when its page must be fetched) per entry."""
     parsed = feedparser.parse(got.body, response_headers={"content-type": got.content_type})
