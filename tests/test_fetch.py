@@ -264,3 +264,33 @@ def test_serve_watch_follows_sources_and_shows_them(site: Site, tmp_path: Path) 
     # uvicorn shuts down cleanly, then raises SIGTERM again so the exit shows the signal
     assert server.returncode in (0, -15) and "Traceback" not in errors, errors
     assert site.hits["/news/1.html"] == 1
+
+
+def test_watch_stops_cleanly_on_sigterm(site: Site, tmp_path: Path) -> None:
+    import signal
+    import time
+
+    site.feed_items = ["/news/1.html", "/news/2.html"]
+    sources = tmp_path / "s.toml"
+    save_sources(sources, [Source(url=site.base + "/feed.xml", name="Sample Wire")])
+    db = tmp_path / "w.db"
+    watcher = subprocess.Popen(
+        [HEMIWATCH, "watch", "--every", "1h", "--sources", str(sources), "--db", f"sqlite:///{db}"],
+        env={"HEMIWATCH_FETCH_DELAY": "0", "PATH": "/usr/bin:/bin"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        for _ in range(240):
+            time.sleep(0.5)
+            if db.exists():
+                store = open_store(f"sqlite:///{db}")
+                polled = FetchLog(store).latest_polls()
+                store.close()
+                if polled:
+                    break
+        watcher.send_signal(signal.SIGTERM)
+        _, errors = watcher.communicate(timeout=60)
+    finally:
+        watcher.kill()
+    assert watcher.returncode == 0, errors
+    assert "stopping" in errors and "2 articles" in errors
