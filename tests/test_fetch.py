@@ -294,3 +294,26 @@ def test_watch_stops_cleanly_on_sigterm(site: Site, tmp_path: Path) -> None:
         watcher.kill()
     assert watcher.returncode == 0, errors
     assert "stopping" in errors and "2 articles" in errors
+
+
+def test_fetch_log_tables_on_every_backend(store_url: str) -> None:
+    from hemiwatch.store.fetchlog import Poll
+
+    store = open_store(store_url)
+    log = FetchLog(store)
+    log.request("https://example.org/feed.xml", "Wire", 200, 1234, 0.05, None)
+    log.request("https://example.org/a\x00b", None, None, 0, 1.5, "timed out\x00")
+    assert [r["error"] for r in log.requests()] == ["timed out\\0", None]
+    assert log.validators("https://example.org/feed.xml") == (None, None)
+    log.remember("https://example.org/feed.xml", '"v1"', "Mon, 02 Mar 2026 10:00:00 GMT")
+    log.remember("https://example.org/feed.xml", '"v2"', None)
+    assert log.validators("https://example.org/feed.xml") == ('"v2"', None)
+    for new in (3, 1):
+        log.poll(Poll("Wire", "https://example.org/feed.xml", "2026-03-02T10:00:00", 5, new, 1,
+                      "a page timed out"))  # fmt: skip
+    log.poll(Poll("Other", "https://example.org/o.xml", "2026-03-02T10:00:00", 0, 0, 0))
+    rows = {r["source"]: r for r in log.latest_polls()}
+    assert rows["Wire"]["new"] == 1 and rows["Wire"]["stored"] == 4 and rows["Wire"]["polls"] == 2
+    assert rows["Other"]["failures"] == 0
+    assert log.stored_urls(["https://example.org/none"]) == set()
+    store.close()
