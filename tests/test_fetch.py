@@ -317,3 +317,19 @@ def test_fetch_log_tables_on_every_backend(store_url: str) -> None:
     assert rows["Other"]["failures"] == 0
     assert log.stored_urls(["https://example.org/none"]) == set()
     store.close()
+
+
+def test_a_sitemap_source_and_a_broken_feed(site: Site, tmp_path: Path) -> None:
+    path = tmp_path / "sources.toml"
+    save_sources(path, [Source(url=site.base + "/sitemap.xml", name="Sample Map"),
+                        Source(url=site.base + "/broken.xml", name="Broken")])  # fmt: skip
+    store = open_store(f"sqlite:///{tmp_path / 'm.db'}")
+    watch(path, store, Settings(fetch=FAST), once=True)
+    assert store.count() == 2  # the two pages of the nested sitemap
+    assert site.hits["/news/7.html"] == 1 and site.hits["/gone-sitemap.xml"] == 1
+    reasons = [e["item"] + " " + e["reason"] for e in store.errors()]
+    assert any("gone-sitemap.xml" in r and "HTTP 404" in r for r in reasons)
+    assert any("broken.xml" in r and "feed" in r for r in reasons)
+    polls = {p["source"]: p for p in FetchLog(store).latest_polls()}
+    assert polls["Sample Map"]["items"] == 2 and polls["Broken"]["failed"] == 1
+    store.close()

@@ -131,6 +131,24 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             elif path == "/cp1252.html":
                 body = page("Operación Costa", "La Armada de Corvania reforzó la misión.")
                 self.send(200, body.encode("cp1252"), "text/html")
+            elif path == "/sitemap.xml":
+                nested = f"<sitemap><loc>{site.base}/gone-sitemap.xml</loc></sitemap>"
+                body = (
+                    "<?xml version='1.0' encoding='UTF-8'?><sitemapindex xmlns="
+                    f"'http://www.sitemaps.org/schemas/sitemap/0.9'>{nested}"
+                    f"<sitemap><loc>{site.base}/pages-sitemap.xml</loc></sitemap>"
+                    "</sitemapindex>"
+                )
+                self.send(200, body.encode(), "application/xml")
+            elif path == "/pages-sitemap.xml":
+                urls = "".join(f"<url><loc>{site.base}/news/{n}.html</loc></url>" for n in (7, 8))
+                body = (
+                    "<?xml version='1.0' encoding='UTF-8'?><urlset xmlns="
+                    f"'http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>"
+                )
+                self.send(200, body.encode(), "application/xml")
+            elif path == "/broken.xml":
+                self.send(200, b"<rss><channel><item>", "application/rss+xml")
             elif path == "/":
                 home = (
                     "<html><head><link rel='alternate' type='application/rss+xml' "

@@ -70,8 +70,11 @@ def poll(
         yield got.url, _page(got, source, source.url, settings, tally)
         complete = True
     else:
-        entries = _entries(got, source, tally) if kind == "feed" else None
-        links = _sitemap(got, fetcher, tally) if kind == "sitemap" else []
+        broken: list[IngestError] = []  # a malformed feed, a nested sitemap that failed
+        entries = _entries(got, source, broken) if kind == "feed" else None
+        links = _sitemap(got, fetcher, broken) if kind == "sitemap" else []
+        for error in broken:
+            yield error.item, tally.failure(error)
         complete = yield from _new_items(
             entries, links, source, fetcher, log, settings, tally, stop
         )
@@ -93,13 +96,13 @@ def sniff(got: Fetched) -> str:
 
 
 def _entries(
-    got: Fetched, source: Source, tally: Tally
+    got: Fetched, source: Source, broken: list[IngestError]
 ) -> list[tuple[str, Article | IngestError | None]]:
     """(link, the entry's own article or None when its page must be fetched) per entry."""
     parsed = feedparser.parse(got.body, response_headers={"content-type": got.content_type})
     if not parsed.entries:
         reason = str(getattr(parsed, "bozo_exception", "") or "no entries")
-        tally.failure(UnreadableInput(got.url, f"malformed or empty feed ({reason[:120]})"))
+        broken.append(UnreadableInput(got.url, f"malformed or empty feed ({reason[:120]})"))
         return []
     outlet = source.name or parsed.feed.get("title") or None
     found: list[tuple[str, Article | IngestError | None]] = []
@@ -114,26 +117,50 @@ def _entries(
     return found
 
 
-def _sitemap(got: Fetched, fetcher: Fetcher, tally: Tally) -> list[str]:
-    """The page URLs of a sitemap (and of the sitemaps it names), read by trafilatura."""
-    from trafilatura.sitemaps import SitemapObject
+def _sitemap(got: Fetched, fetcher: Fetcher, broken: list[IngestError]) -> list[str]:
+    """The page URLs of a sitemap and of the sitemaps it lists (sitemaps.org: <urlset> of
+    <url><loc>, <sitemapindex> of <sitemap><loc>, or plain text, a URL a line), on its own
+    host only."""
+    host = urlsplit(got.url).netloc.lower()
+    pages: list[str] = []
+    queue, seen = [got], {got.url}
+    while queue:
+        nested = _locations(queue.pop(0), host, pages)
+        for url in nested:
+            if url in seen or len(seen) >= MAX_SITEMAPS:
+                continue
+            seen.add(url)
+            try:
+                queue.append(fetcher.get(url))
+            except FetchError as exc:
+                broken.append(exc)
+    return list(dict.fromkeys(pages))
 
-    host = urlsplit(got.url).netloc
-    base = f"{urlsplit(got.url).scheme}://{host}"
-    sitemap = SitemapObject(base, host.split(":")[0], [], external=True)
-    sitemap.current_url, sitemap.content = got.url, got.body.decode("utf-8", "replace")
-    sitemap.process()
-    while sitemap.sitemap_urls and len(sitemap.seen) < MAX_SITEMAPS:
-        sitemap.current_url = sitemap.sitemap_urls.pop()
-        sitemap.seen.add(sitemap.current_url)
-        try:
-            sitemap.content = fetcher.get(sitemap.current_url).body.decode("utf-8", "replace")
-        except FetchError as exc:
-            tally.failure(exc)
+
+def _locations(got: Fetched, host: str, pages: list[str]) -> list[str]:
+    """Add a sitemap's pages to `pages`; return the sitemaps it lists."""
+    import lxml.etree
+
+    def same_host(url: str) -> bool:
+        return url.startswith(("http://", "https://")) and urlsplit(url).netloc.lower() == host
+
+    if not got.body.lstrip().startswith(b"<"):
+        lines = got.body.decode("utf-8", "replace").split()
+        pages.extend(line for line in lines if same_host(line))
+        return []
+    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = lxml.etree.fromstring(got.body, parser)
+    except lxml.etree.XMLSyntaxError:
+        return []
+    nested: list[str] = []
+    for loc in root.iter("{*}loc"):
+        url = (loc.text or "").strip()
+        parent = loc.getparent()
+        if not same_host(url) or parent is None:
             continue
-        sitemap.process()
-        sitemap.sitemap_urls = [u for u in sitemap.sitemap_urls if u not in sitemap.seen]
-    return list(dict.fromkeys(sitemap.urls))
+        (nested if lxml.etree.QName(parent).localname == "sitemap" else pages).append(url)
+    return nested
 
 
 def _new_items(
