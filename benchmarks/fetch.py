@@ -38,7 +38,7 @@ def peak_mb() -> float:
 def fetch_only(site: Site, folder: Path) -> tuple[int, float]:
     store = open_store(f"sqlite:///{folder / 'fetch.db'}")
     log = FetchLog(store)
-    fetcher, _ = fetcher_for(log, Settings(fetch=POLICY))
+    fetcher = fetcher_for(log, Settings(fetch=POLICY))
     start = time.perf_counter()
     with fetcher:
         n = sum(1 for _ in poll(Source(url=site.base + "/feed.xml"), fetcher, log,
@@ -52,11 +52,11 @@ def full(site: Site, folder: Path, name: str, workers: int | None) -> tuple[int,
 
     store = open_store(f"sqlite:///{folder / f'{name}.db'}")
     settings = Settings(fetch=POLICY)
-    fetcher, current = fetcher_for(FetchLog(store), settings)
+    fetcher = fetcher_for(FetchLog(store), settings)
     start = time.perf_counter()
     with fetcher:
         result = poll_round([Source(url=site.base + "/feed.xml")], store, settings, fetcher,
-                            current, dask_analyzer(workers, None))  # fmt: skip
+                            dask_analyzer(workers, None))  # fmt: skip
     store.close()
     return result.report.added, time.perf_counter() - start
 

@@ -42,9 +42,9 @@ def _fetch(url: str, ctx: Ctx) -> Fetched:
     from hemiwatch.fetch.watch import fetcher_for, poll_round
     from hemiwatch.store.fetchlog import FetchLog
 
-    fetcher, current = fetcher_for(FetchLog(ctx.store), ctx.settings)
+    fetcher = fetcher_for(FetchLog(ctx.store), ctx.settings)
     with fetcher, ctx.parse_lock:  # one analysis at a time in this process, as for uploads
-        result = poll_round([Source(url=url)], ctx.store, ctx.settings, fetcher, current)
+        result = poll_round([Source(url=url)], ctx.store, ctx.settings, fetcher)
     poll = result.polls[0]
     if poll.items == 0 and poll.failed:  # the URL itself was refused or failed
         raise ApiError(422, "unprocessable", poll.error or "could not be fetched")

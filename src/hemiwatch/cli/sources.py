@@ -242,10 +242,10 @@ def ingest_urls(
     from hemiwatch.store.fetchlog import FetchLog
 
     local = dataclasses.replace(settings, fetch=cli_settings().fetch)
-    fetcher, current = fetcher_for(FetchLog(store), local)
+    fetcher = fetcher_for(FetchLog(store), local)
     with fetcher:
         sources = [Source(url=u) for u in urls]
-        return poll_round(sources, store, local, fetcher, current, analyzer, tick=tick).report
+        return poll_round(sources, store, local, fetcher, analyzer, tick=tick).report
 
 
 def background_watch(ctx: Any, db_url: str, sources_file: Path | None) -> Callable[[], None]:

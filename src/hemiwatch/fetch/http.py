@@ -53,6 +53,7 @@ class Attempt:
     """One request as the fetch log records it."""
 
     url: str
+    source: str | None  # the label of the source being polled
     status: int | None
     size: int
     seconds: float
@@ -71,7 +72,8 @@ class _Host:
 
 class Fetcher:
     """A client to use for one run (a poll, a watch): hosts' robots.txt and pacing are kept
-    for its life. `log` is told of every request made, failed ones included."""
+    for its life. `log` is told of every request made, failed ones included, under `source`
+    (set by whoever polls a source)."""
 
     def __init__(
         self,
@@ -82,6 +84,7 @@ class Fetcher:
         self.policy = policy or FetchPolicy()
         self.log = log
         self.resolver = resolver
+        self.source: str | None = None
         self._hosts: dict[str, _Host] = {}
         self._hosts_lock = threading.Lock()
         self._client = httpx.Client(
@@ -235,7 +238,7 @@ class Fetcher:
         self, url: str, status: int | None, size: int, start: float, error: str | None
     ) -> None:
         if self.log:
-            self.log(Attempt(url, status, size, time.monotonic() - start, error))
+            self.log(Attempt(url, self.source, status, size, time.monotonic() - start, error))
 
 
 class _Retry(Exception):

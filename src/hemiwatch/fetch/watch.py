@@ -33,17 +33,16 @@ class Round:
     report: IngestReport
 
 
-def fetcher_for(log: FetchLog, settings: Settings) -> tuple[Fetcher, list[str | None]]:
-    """A fetcher whose every request goes to the fetch log, under the source set in the
-    returned one-element list (the source being polled)."""
-    current: list[str | None] = [None]
+def fetcher_for(log: FetchLog, settings: Settings) -> Fetcher:
+    """A fetcher whose every request goes to the fetch log."""
 
     def record(attempt: Attempt) -> None:
         log.request(
-            attempt.url, current[0], attempt.status, attempt.size, attempt.seconds, attempt.error
-        )
+            attempt.url, attempt.source, attempt.status, attempt.size, attempt.seconds,
+            attempt.error,
+        )  # fmt: skip
 
-    return Fetcher(settings.fetch, record), current
+    return Fetcher(settings.fetch, record)
 
 
 def poll_round(
@@ -51,7 +50,6 @@ def poll_round(
     store: Store,
     settings: Settings,
     fetcher: Fetcher,
-    current: list[str | None],
     analyzer: Analyzer | None = None,
     stop: threading.Event | None = None,
     tick: Callable[[int], None] | None = None,
@@ -68,7 +66,7 @@ def poll_round(
         tallies = {s.url: Tally() for s in members}
         started: dict[str, str] = {}
 
-        items = _items(members, fetcher, log, settings, stop, current, tallies, owner, started)
+        items = _items(members, fetcher, log, settings, stop, tallies, owner, started)
         run = dataclasses.replace(settings, language=language or settings.language)
         report = ingest_items(items, store, run, tick=tick, analyzer=analyzer)
         stored = Counter(owner.get(item) for item in report.stored_items)
@@ -101,7 +99,6 @@ def _items(
     log: FetchLog,
     settings: Settings,
     stop: threading.Event | None,
-    current: list[str | None],
     tallies: dict[str, Tally],
     owner: dict[str, str],
     started: dict[str, str],
@@ -112,7 +109,7 @@ def _items(
         if stop is not None and stop.is_set():
             return
         started[source.url] = now()
-        current[0] = source.label
+        fetcher.source = source.label
         for item, got in poll(source, fetcher, log, settings, tallies[source.url], stop):
             owner[item] = source.url
             yield item, got
@@ -137,7 +134,7 @@ def watch(
     every round, so sources added meanwhile are followed without a restart."""
     stop = stop or threading.Event()
     log = FetchLog(store)
-    fetcher, current = fetcher_for(log, settings)
+    fetcher = fetcher_for(log, settings)
     last: dict[str, float] = {}
     try:
         while not stop.is_set():
@@ -145,7 +142,7 @@ def watch(
             clock = time.monotonic()
             due = [s for s in enabled if clock - last.get(s.url, -1e18) >= interval(s, every)]
             if due:
-                result = poll_round(due, store, settings, fetcher, current, analyzer, stop)
+                result = poll_round(due, store, settings, fetcher, analyzer, stop)
                 for source in due:
                     last[source.url] = clock
                 if on_round:
