@@ -5,6 +5,7 @@ timeouts, network errors and 5xx (none for 4xx), gzip and brotli."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import threading
 import time
@@ -120,6 +121,8 @@ class Fetcher:
             if not self.allowed(url):
                 raise FetchRefused(url, "disallowed by the site's robots.txt")
             got = self._request(url, headers)
+            if got.status >= 400:
+                raise FetchError(url, f"HTTP {got.status}")
             if got.status not in REDIRECTS:
                 return got
             location = got.location
@@ -145,9 +148,9 @@ class Fetcher:
         rules = RobotFileParser(where)
         try:
             got = self._request(where, {})
-        except FetchError as exc:
+        except FetchError:
             # no answer (a 5xx after retries, a timeout): the site is taken as closed for now
-            rules.parse([] if exc.reason.startswith("HTTP 4") else CLOSED)
+            rules.parse(CLOSED)
             return rules
         if got.status in (401, 403):
             rules.parse(CLOSED)
@@ -163,7 +166,8 @@ class Fetcher:
             return self._hosts.setdefault(key, _Host())
 
     def _request(self, url: str, headers: dict[str, str]) -> Fetched:
-        """One URL, no redirects followed, retried with backoff on what may pass."""
+        """One URL, no redirects followed, retried with backoff on what may pass; a 4xx is
+        returned (robots.txt reads it), not raised."""
         pause = self.policy.backoff
         for attempt in range(self.policy.retries + 1):
             try:
@@ -218,8 +222,6 @@ class Fetcher:
             self._log(url, status, size, start, f"HTTP {status}")
             raise _Retry(f"HTTP {status}")
         self._log(url, status, size, start, None if status < 400 else f"HTTP {status}")
-        if status >= 400 and not url.endswith("/robots.txt"):
-            raise FetchError(url, f"HTTP {status}")
         meta = response.headers
         return Fetched(
             url=url,
@@ -253,8 +255,6 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I
 def declared_charset(got: Fetched) -> str | None:
     """The charset the server's header names, else the page's own <meta>; None if neither (or
     one Python does not know)."""
-    import codecs
-
     found = got.charset
     if not found:
         match = _META_CHARSET.search(got.body[:4096])
