@@ -149,11 +149,7 @@ def ingest(
 
             report = ingest_paths(files, store, settings, tick=tick, analyzer=analyzer)
             if urls:
-                fetched = ingest_urls(urls, store, settings, analyzer, tick)
-                report.added += fetched.added
-                report.skipped += fetched.skipped
-                report.failed += fetched.failed
-                report.renamed += fetched.renamed
+                report.merge(ingest_urls(urls, store, settings, analyzer, tick))
     except HemiwatchError as exc:
         fail(str(exc))
         raise typer.Exit(1) from None

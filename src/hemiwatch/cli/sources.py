@@ -87,6 +87,7 @@ def add(
     from pydantic import ValidationError
 
     from hemiwatch.fetch.sources import Source, save_sources
+    from hemiwatch.ingest.corpus import field_error
 
     where, known = _load(sources)
     if discover:
@@ -111,8 +112,7 @@ def add(
             enabled=not disabled,
         )
     except ValidationError as exc:
-        first = exc.errors()[0]
-        fail(f"{'.'.join(str(x) for x in first['loc'])}: {first['msg']}")
+        fail(field_error(exc))
         raise typer.Exit(2) from None
     kept = [s for s in known if s.url != source.url]
     save_sources(where, [*kept, source])

@@ -33,7 +33,6 @@ class Tally:
     """What a poll offered and what went wrong, for its row in the polls table."""
 
     items: int = 0
-    known: int = 0  # already stored: not fetched again
     failed: int = 0
     retry: bool = False  # a failure that may pass by itself: the source is read whole next time
     errors: list[str] = field(default_factory=list)
@@ -181,7 +180,6 @@ def _new_items(
     fetched = 0
     for link, own in offered:
         if link.startswith("http") and normalize_url(link) in stored:
-            tally.known += 1
             continue
         if stop is not None and stop.is_set():
             return False

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from hemiwatch.errors import ConfigError
+from hemiwatch.ingest.corpus import field_error
 
 DEFAULT_FILE = "hemiwatch-sources.toml"
 KINDS = ("auto", "feed", "page", "sitemap")
@@ -84,9 +85,7 @@ def load_sources(path: Path) -> list[Source]:
         try:
             found.append(Source.model_validate(table))
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(x) for x in first["loc"])
-            raise ConfigError(f"{path}: source {n}: {where}: {first['msg']}") from exc
+            raise ConfigError(f"{path}: source {n}: {field_error(exc)}") from exc
     return found
 
 

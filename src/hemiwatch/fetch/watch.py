@@ -85,11 +85,7 @@ def poll_round(
             )
             log.poll(row)
             polls.append(row)
-        total.added += report.added
-        total.skipped += report.skipped
-        total.failed += report.failed
-        total.renamed += report.renamed
-        total.stored_items += report.stored_items
+        total.merge(report)
     return Round(polls, total)
 
 

@@ -38,7 +38,8 @@ def checked(item: str, **fields: Any) -> Article:
 
 
 def field_error(exc: ValidationError) -> str:
-    """The first field the Article's checks refused, and why, in a person's words."""
+    """The first field a record's checks refused (an Article, a Source), and why, in a
+    person's words."""
     first = exc.errors()[0]
     where = ".".join(str(x) for x in first["loc"])
     return f"bad field '{where}': {first['msg'].removeprefix('Value error, ')}"

@@ -34,6 +34,14 @@ class IngestReport:
     renamed: list[str] = field(default_factory=list)  # "item: id -> new id" for each conflict
     stored_items: list[str] = field(default_factory=list)  # the item of each article stored
 
+    def merge(self, other: IngestReport) -> None:
+        """Add another run's counts and lists to this one."""
+        self.added += other.added
+        self.skipped += other.skipped
+        self.failed += other.failed
+        self.renamed += other.renamed
+        self.stored_items += other.stored_items
+
 
 def conflict_id(article_id: str, digest: str) -> str:
     """The id an article takes when its own is held by other content."""
